@@ -1,0 +1,36 @@
+// Cleaning: tells the title, the content lines and the web boilerplate of each document apart.
+// See ALGORITHMS.md section 4 for the heuristics and their sources (jusText, Boilerpipe,
+// trafilatura).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "precis/document.h"
+
+namespace precis {
+
+struct CleanOptions {
+  bool enabled = true;  // false keeps every non-blank line (the title is still detected)
+};
+
+struct DroppedLine {
+  Span span;           // the line in Document::text, without its line break
+  std::string reason;  // machine-readable: "title", "repeated", "boilerplate", "short", ...
+};
+
+struct CleanedDocument {
+  std::string title;  // the headline (metadata, never a candidate sentence); empty when none
+  Span title_span;
+  // Kept lines in text order, each without its line break and without surrounding whitespace.
+  // Lines separated only by a single line break belong to the same paragraph.
+  std::vector<Span> lines;
+  std::vector<DroppedLine> dropped;  // in text order
+};
+
+// Cleans every document of one cluster. The cluster matters: a line that several different
+// documents share is wire copy and is kept.
+std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
+                                   const CleanOptions& options = {});
+
+}  // namespace precis

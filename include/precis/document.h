@@ -1,0 +1,37 @@
+// A source document: its UTF-8 text and the map back to the bytes of the original file.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace precis {
+
+// A half-open byte range [begin, end) in Document::text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+
+  std::size_t size() const { return end - begin; }
+  bool operator==(const Span&) const = default;
+};
+
+struct Document {
+  std::string path;      // as given on the command line, or "-" for standard input
+  std::string text;      // valid UTF-8; every stage works on this
+  std::string encoding;  // "UTF-8", or the charset the file was converted from
+
+  // Where text byte i came from in the original file. Empty in the common case (the file was
+  // valid UTF-8): then the original offset is i + bom_length. Otherwise it has text.size() + 1
+  // entries, the last one being the file size.
+  std::vector<std::uint32_t> text_to_original;
+  std::size_t bom_length = 0;
+
+  // Byte offset in the original file of text byte `text_offset` (text_offset <= text.size()).
+  std::size_t original_offset(std::size_t text_offset) const {
+    return text_to_original.empty() ? text_offset + bom_length : text_to_original[text_offset];
+  }
+};
+
+}  // namespace precis

@@ -1,0 +1,32 @@
+// Reading inputs: files, directories (recursive) and standard input, decoded to UTF-8.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "precis/document.h"
+
+namespace precis {
+
+struct ReadOptions {
+  // Extensions taken when walking a directory (a file named explicitly is always read).
+  std::vector<std::string> extensions = {".txt", ".md"};
+};
+
+struct ReadResult {
+  std::vector<Document> documents;  // sorted by path within each directory; inputs in given order
+  std::vector<std::string> warnings;  // one line each, naming the file (skipped binary, converted)
+};
+
+// Reads every input ("-" = standard input, one document). Directories are walked recursively,
+// hidden entries skipped, files sorted by path. Throws Error naming the path for a missing or
+// unreadable input.
+ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options = {});
+
+// Turns raw bytes into a Document: strips a BOM, validates UTF-8, otherwise detects the charset
+// (UTF-16 with BOM, Windows-1252, Latin-1, ...) and converts it, keeping the offset map. Returns
+// false (and appends a warning) when the bytes look binary (NUL bytes) and must be skipped.
+bool decode_document(const std::string& path, std::string bytes, Document& out,
+                     std::vector<std::string>& warnings);
+
+}  // namespace precis

@@ -1,0 +1,92 @@
+// The whole pipeline: documents -> cleaning -> sentences -> terms -> TF-IDF -> LexRank over all
+// sources -> MMR selection under a budget -> one attributed summary.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "precis/clean.h"
+#include "precis/document.h"
+#include "precis/idf.h"
+#include "precis/language.h"
+
+namespace precis {
+
+enum class BudgetUnit { Words, Bytes, Sentences };
+enum class SentenceOrder { Source, Rank };
+
+std::string_view budget_unit_name(BudgetUnit unit);    // "words", "bytes", "sentences"
+std::string_view sentence_order_name(SentenceOrder o);  // "source", "rank"
+
+struct SummarizeOptions {
+  std::optional<Language> language;  // nullopt = detect from the text
+  BudgetUnit budget_unit = BudgetUnit::Words;
+  std::size_t budget = 100;
+  SentenceOrder order = SentenceOrder::Source;
+
+  // LexRank (Erkan & Radev 2004): edges where idf-modified cosine > threshold; 0 = continuous.
+  double threshold = 0.1;
+  double damping = 0.85;  // probability of following an edge (the paper's Table 2 convention)
+  // MMR (Carbonell & Goldstein 1998): lambda * salience - (1 - lambda) * max redundancy.
+  double lambda = 0.7;
+  // Two sentences at least this similar are near-duplicates: never both in a summary (MEAD's
+  // reranker value, also WCEP's max_redundancy).
+  double redundancy = 0.5;
+  // A sentence of another source at least this similar "supports" a summary sentence.
+  double support_threshold = 0.3;
+  std::size_t min_words = 6;   // shorter sentences stay in the graph but are not selected
+  std::size_t max_words = 80;  // longer ones too (run-ons, lists glued together)
+
+  CleanOptions clean;
+  const IdfTable* idf = nullptr;  // background document frequencies; null = the cluster's own
+
+  // Scale caps (0 = none): documents kept per cluster, sentences kept per document.
+  std::size_t max_docs = 0;
+  std::size_t max_sentences_per_doc = 0;
+
+  void validate() const;  // throws Error::usage naming the option at fault
+};
+
+struct Support {
+  std::uint32_t source = 0;  // index into Summary::sources
+  std::uint32_t index = 0;   // sentence index in that source
+  double similarity = 0.0;
+};
+
+struct SummarySentence {
+  std::string text;          // the source bytes with white space collapsed
+  std::uint32_t source = 0;  // index into Summary::sources
+  std::uint32_t index = 0;   // sentence index within its source
+  std::size_t start = 0;     // byte offsets in the original file
+  std::size_t end = 0;
+  double score = 0.0;        // LexRank salience, max-normalised to [0, 1]
+  std::vector<Support> support;  // other sources reporting the same thing, most similar first
+};
+
+struct SourceInfo {
+  std::string path;
+  std::string title;
+  std::size_t sentences = 0;  // candidate sentences found in it
+};
+
+struct Summary {
+  Language language = Language::French;
+  BudgetUnit budget_unit = BudgetUnit::Words;
+  std::size_t budget = 0;
+  std::size_t used = 0;  // in budget_unit
+  std::vector<SummarySentence> sentences;  // in output order
+  std::vector<SourceInfo> sources;         // one per input document, in input order
+
+  std::string text() const;  // the sentences joined with single spaces
+};
+
+// Words as ROUGE and the budget count them: runs of non-white-space.
+std::size_t count_budget_words(std::string_view text);
+
+// Summarizes one cluster. Throws Error when no document yields a sentence.
+Summary summarize(const std::vector<Document>& documents, const SummarizeOptions& options);
+
+}  // namespace precis

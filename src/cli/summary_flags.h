@@ -1,0 +1,48 @@
+// Options shared by `summarize` and `batch`, and the renderings of a Summary.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "precis/idf.h"
+#include "precis/summarizer.h"
+
+namespace precis::cli {
+
+enum class Format { Text, Markdown, Json };
+
+struct SummaryFlags {
+  SummarizeOptions options;
+  std::string lang = "auto";
+  std::string idf_path;  // --idf FILE
+  std::size_t words = 0, bytes = 0, sentences = 0;  // budget flags (at most one)
+  std::string order = "source";
+  std::string format = "text";
+  bool no_clean = false;
+  std::shared_ptr<IdfTable> idf;  // loaded by finalize()
+
+  // Turns the flags into `options` (budget, language, order, idf table). Throws Error::usage.
+  void finalize();
+  Format output_format() const;
+};
+
+// Registers --lang, --words/--bytes/--sentences, --order, --lambda, --threshold, --damping,
+// --redundancy, --support-threshold, --min-words, --max-words, --idf, --no-clean, --max-docs,
+// --max-sentences-per-doc and --format (when with_format) on `command`, each with its default.
+void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format);
+
+// The JSON object of one summary (schema in README.md "JSON output").
+nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& options);
+
+// Readable paragraphs with source markers ([2] or [2, 4, 5]), then the numbered source list.
+std::string render_text(const Summary& summary);
+// The same with Markdown footnotes.
+std::string render_markdown(const Summary& summary);
+
+// Renders in `format`; JSON is pretty-printed for `summarize`, one line for `batch`.
+std::string render(const Summary& summary, const SummarizeOptions& options, Format format,
+                   bool one_line_json);
+
+}  // namespace precis::cli

@@ -1,0 +1,147 @@
+#include "selection.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace precis {
+
+namespace {
+
+// Lower-cases ASCII and the capital accented letters that open French sentences (À, Ç, É).
+std::string opening_words(std::string_view text, std::size_t max_bytes) {
+  std::string out(text.substr(0, std::min(max_bytes, text.size())));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+    else if (c == 0xC3 && i + 1 < out.size()) {
+      unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  // Typographic apostrophe to ASCII so "C’est" and "C'est" compare alike.
+  std::string norm;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, 3, "\xE2\x80\x99") == 0) {
+      norm += '\'';
+      i += 2;
+    } else {
+      norm += out[i];
+    }
+  }
+  return norm;
+}
+
+bool starts_with_word(std::string_view text, std::string_view word) {
+  if (text.substr(0, word.size()) != word) return false;
+  if (text.size() == word.size()) return true;
+  const char next = text[word.size()];
+  return next == ' ' || next == ',' || next == '\'' || next == '-';
+}
+
+// Openings that point back to something the reader of an extract has not seen. French first,
+// then English. "Il" is often impersonal ("Il y a", "Il faut"), so those are exempted.
+constexpr std::array<std::string_view, 30> kAnaphoricOpenings = {
+    "il",         "elle",      "ils",         "elles",      "ce dernier", "cette dernière",
+    "ces derniers", "celui-ci", "celle-ci",   "ceux-ci",    "cela",       "ceci",
+    "lui",        "leur",      "de son côté", "pour sa part", "he",        "she",
+    "they",       "it",        "this",        "these",      "those",      "his",
+    "her",        "their",     "its",         "however",    "but",        "mais"};
+constexpr std::array<std::string_view, 6> kImpersonal = {
+    "il y a", "il faut", "il est ", "il s'agit", "il reste", "il semble"};
+
+bool opens_with_anaphor(std::string_view text) {
+  const std::string start = opening_words(text, 40);
+  for (auto imp : kImpersonal)
+    if (start.rfind(imp, 0) == 0) return false;
+  for (auto word : kAnaphoricOpenings)
+    if (starts_with_word(start, word)) return true;
+  return false;
+}
+
+// The last character that is not a closing quote or space.
+char final_punctuation(std::string_view text) {
+  std::size_t end = text.size();
+  while (end > 0) {
+    const unsigned char c = static_cast<unsigned char>(text[end - 1]);
+    if (c == ' ' || c == '"' || c == '\'' || c == ')') {
+      --end;
+    } else if (end >= 2 && text.substr(end - 2, 2) == "\xC2\xBB") {  // »
+      end -= 2;
+    } else if (end >= 2 && text.substr(end - 2, 2) == "\xC2\xA0") {  // NBSP
+      end -= 2;
+    } else if (end >= 3 && (text.substr(end - 3, 3) == "\xE2\x80\x9D" ||   // ”
+                            text.substr(end - 3, 3) == "\xE2\x80\xAF")) {  // NNBSP
+      end -= 3;
+    } else {
+      return static_cast<char>(c);
+    }
+  }
+  return '\0';
+}
+
+}  // namespace
+
+double standalone_factor(const Candidate& candidate, const SummarizeOptions& options) {
+  // MEAD's LengthCutoff drops sentences under 9 words; WCEP's baselines keep 7-60 tokens.
+  if (candidate.words < options.min_words) return 0.0;
+  if (options.max_words != 0 && candidate.words > options.max_words) return 0.0;
+  const char last = final_punctuation(candidate.sentence.text);
+  if (last == '?') return 0.0;  // questions raise, they do not report
+  if (last == ':') return 0.0;  // the introduction of a list whose items are elsewhere
+  if (opens_with_anaphor(candidate.sentence.text)) return 0.5;
+  return 1.0;
+}
+
+std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
+                                          const SimilarityGraph& graph,
+                                          const SummarizeOptions& options) {
+  const std::size_t n = candidates.size();
+  std::vector<double> salience(n);
+  for (std::size_t i = 0; i < n; ++i)
+    salience[i] = candidates[i].centrality * standalone_factor(candidates[i], options);
+
+  auto cost = [&](std::size_t i, bool first) -> std::size_t {
+    switch (options.budget_unit) {
+      case BudgetUnit::Words: return candidates[i].words;
+      case BudgetUnit::Bytes: return candidates[i].bytes + (first ? 0 : 1);  // joining space
+      case BudgetUnit::Sentences: return 1;
+    }
+    return 1;
+  };
+
+  std::vector<double> max_similarity(n, 0.0);
+  std::vector<bool> available(n);
+  for (std::size_t i = 0; i < n; ++i) available[i] = salience[i] > 0.0;
+  std::vector<std::size_t> chosen;
+  std::size_t used = 0;
+  while (true) {
+    std::size_t best = n;
+    double best_score = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!available[i]) continue;
+      if (used + cost(i, chosen.empty()) > options.budget) continue;
+      const double score =
+          options.lambda * salience[i] - (1.0 - options.lambda) * max_similarity[i];
+      // Strict '>' keeps the earliest sentence on ties: deterministic and source-ordered.
+      if (best == n || score > best_score) {
+        best = i;
+        best_score = score;
+      }
+    }
+    if (best == n) break;
+    used += cost(best, chosen.empty());
+    chosen.push_back(best);
+    available[best] = false;
+    for (std::size_t k = graph.row_start[best]; k < graph.row_start[best + 1]; ++k) {
+      const std::uint32_t j = graph.neighbours[k];
+      max_similarity[j] = std::max(max_similarity[j], static_cast<double>(graph.similarity[k]));
+      // Near-duplicates never both appear (MEAD's reranker, cosine >= 0.5 by default).
+      if (graph.similarity[k] >= options.redundancy) available[j] = false;
+    }
+  }
+  return chosen;
+}
+
+}  // namespace precis

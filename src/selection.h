@@ -1,0 +1,35 @@
+// MMR sentence selection under a hard budget (private to the summarizer).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "precis/graph.h"
+#include "precis/segment.h"
+#include "precis/summarizer.h"
+
+namespace precis {
+
+struct Candidate {
+  Sentence sentence;
+  std::size_t position_in_doc = 0;
+  std::size_t doc_sentences = 0;
+  std::size_t words = 0;  // as the budget counts them
+  std::size_t bytes = 0;
+  double centrality = 0.0;  // LexRank, max-normalised to [0, 1]
+};
+
+// How much a sentence can stand alone as a summary sentence, in [0, 1]: 0 excludes it (too
+// short or long, a question, an introduction to a list), values below 1 penalise it (it opens
+// with an anaphor whose antecedent would be missing).
+double standalone_factor(const Candidate& candidate, const SummarizeOptions& options);
+
+// Greedy MMR (Carbonell & Goldstein 1998): repeatedly takes the candidate maximising
+// lambda * salience - (1 - lambda) * max similarity to the sentences already taken, among those
+// that still fit the budget and are not near-duplicates (similarity >= options.redundancy) of a
+// taken one. Returns candidate indices in the order taken.
+std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
+                                          const SimilarityGraph& graph,
+                                          const SummarizeOptions& options);
+
+}  // namespace precis

@@ -1,0 +1,277 @@
+#include "precis/summarizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+
+#include "precis/error.h"
+#include "precis/graph.h"
+#include "precis/segment.h"
+#include "precis/tokenize.h"
+#include "selection.h"
+
+namespace precis {
+
+std::string_view budget_unit_name(BudgetUnit unit) {
+  switch (unit) {
+    case BudgetUnit::Words: return "words";
+    case BudgetUnit::Bytes: return "bytes";
+    case BudgetUnit::Sentences: return "sentences";
+  }
+  return "words";
+}
+
+std::string_view sentence_order_name(SentenceOrder order) {
+  return order == SentenceOrder::Source ? "source" : "rank";
+}
+
+std::size_t count_budget_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+std::string Summary::text() const {
+  std::string out;
+  for (const auto& s : sentences) {
+    if (!out.empty()) out += ' ';
+    out += s.text;
+  }
+  return out;
+}
+
+void SummarizeOptions::validate() const {
+  auto in_unit = [](double v) { return v >= 0.0 && v <= 1.0; };
+  if (budget == 0) throw Error::usage("the budget (--words/--bytes/--sentences) must be positive");
+  if (!in_unit(lambda)) throw Error::usage("--lambda must be in [0, 1]");
+  if (!(threshold >= 0.0 && threshold < 1.0)) throw Error::usage("--threshold must be in [0, 1)");
+  if (!in_unit(damping)) throw Error::usage("--damping must be in [0, 1]");
+  if (!(redundancy > 0.0 && redundancy <= 1.0)) throw Error::usage("--redundancy must be in (0, 1]");
+  if (!in_unit(support_threshold)) throw Error::usage("--support-threshold must be in [0, 1]");
+  if (max_words != 0 && max_words < min_words)
+    throw Error::usage("--max-words must be at least --min-words");
+  if (idf != nullptr && language && idf->language != *language)
+    throw Error::usage("the --idf table is for language '" +
+                       std::string(language_code(idf->language)) + "', not '" +
+                       std::string(language_code(*language)) + "'");
+}
+
+namespace {
+
+// A sample of the cluster's text, enough for language detection.
+std::string language_sample(const std::vector<Document>& documents) {
+  std::string sample;
+  const std::size_t per_doc = 4000;
+  for (const auto& d : documents) {
+    sample.append(d.text, 0, std::min(per_doc, d.text.size()));
+    sample += '\n';
+    if (sample.size() > 40000) break;
+  }
+  return sample;
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+
+Summary summarize(const std::vector<Document>& documents, const SummarizeOptions& options) {
+  options.validate();
+  if (documents.empty()) throw Error("no documents to summarize");
+
+  Summary summary;
+  summary.language = options.language ? *options.language
+                     : options.idf   ? options.idf->language
+                                     : detect_language(language_sample(documents));
+  if (options.idf != nullptr && options.idf->language != summary.language)
+    throw Error::usage("the --idf table is for language '" +
+                       std::string(language_code(options.idf->language)) +
+                       "' but the documents are '" +
+                       std::string(language_code(summary.language)) + "'");
+  summary.budget_unit = options.budget_unit;
+  summary.budget = options.budget;
+
+  // Documents taken into the graph: the first max_docs, minus exact duplicates of an earlier
+  // document (the same article twice must not weigh twice; it is listed as support instead).
+  const std::size_t n_docs = options.max_docs ? std::min(options.max_docs, documents.size())
+                                              : documents.size();
+  std::vector<int> duplicate_of(documents.size(), -1);
+  {
+    std::unordered_map<std::uint64_t, std::size_t> seen;
+    for (std::size_t d = 0; d < n_docs; ++d) {
+      const std::string collapsed = collapse_whitespace(documents[d].text);
+      if (collapsed.empty()) continue;
+      auto [it, inserted] = seen.emplace(fnv1a(collapsed), d);
+      if (!inserted && collapse_whitespace(documents[it->second].text) == collapsed)
+        duplicate_of[d] = static_cast<int>(it->second);
+    }
+  }
+
+  const std::vector<CleanedDocument> cleaned = clean(documents, options.clean);
+  Segmenter segmenter(SegmentOptions{.language = summary.language});
+  Tokenizer tokenizer(TokenizeOptions{.language = summary.language});
+
+  std::vector<Candidate> candidates;
+  std::vector<std::vector<std::string>> sentence_terms;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    summary.sources.push_back(SourceInfo{documents[d].path, cleaned[d].title, 0});
+    if (d >= n_docs || duplicate_of[d] >= 0) continue;
+    auto sentences = segmenter.split(documents[d], cleaned[d], static_cast<std::uint32_t>(d));
+    if (options.max_sentences_per_doc && sentences.size() > options.max_sentences_per_doc)
+      sentences.resize(options.max_sentences_per_doc);
+    summary.sources[d].sentences = sentences.size();
+    for (auto& s : sentences) {
+      Candidate c;
+      c.sentence = std::move(s);
+      c.position_in_doc = c.sentence.index;
+      c.doc_sentences = summary.sources[d].sentences;
+      c.words = count_budget_words(c.sentence.text);
+      c.bytes = c.sentence.text.size();
+      sentence_terms.push_back(tokenizer.terms(c.sentence.text));
+      candidates.push_back(std::move(c));
+    }
+  }
+  for (std::size_t d = 0; d < documents.size(); ++d)
+    if (duplicate_of[d] >= 0) summary.sources[d].sentences = summary.sources[duplicate_of[d]].sentences;
+  if (candidates.empty())
+    throw Error("no sentence found in " +
+                (documents.size() == 1 ? documents[0].path
+                                       : std::to_string(documents.size()) + " documents") +
+                " (empty, binary or only boilerplate?)");
+
+  // Vocabulary and document frequencies (document-level, ALGORITHMS.md 0.2).
+  std::unordered_map<std::string, std::uint32_t> vocabulary;
+  std::vector<std::uint32_t> doc_frequency;
+  std::vector<std::uint32_t> last_doc_seen;
+  std::vector<std::vector<std::uint32_t>> ids(candidates.size());
+  std::size_t graph_docs = 0;
+  {
+    std::uint32_t current_doc = UINT32_MAX;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const std::uint32_t doc = candidates[i].sentence.doc;
+      if (doc != current_doc) {
+        current_doc = doc;
+        ++graph_docs;
+      }
+      for (const auto& term : sentence_terms[i]) {
+        auto [it, inserted] = vocabulary.emplace(term, static_cast<std::uint32_t>(vocabulary.size()));
+        if (inserted) {
+          doc_frequency.push_back(0);
+          last_doc_seen.push_back(UINT32_MAX);
+        }
+        if (last_doc_seen[it->second] != doc) {
+          last_doc_seen[it->second] = doc;
+          ++doc_frequency[it->second];
+        }
+        ids[i].push_back(it->second);
+      }
+    }
+  }
+  std::vector<double> idf(vocabulary.size());
+  if (options.idf != nullptr) {
+    for (const auto& [term, id] : vocabulary) idf[id] = options.idf->idf(term);
+  } else {
+    for (std::size_t t = 0; t < idf.size(); ++t) idf[t] = smoothed_idf(graph_docs, doc_frequency[t]);
+  }
+
+  // tf-idf vectors, L2-normalised, so the dot product is the idf-modified cosine (Eq. 2).
+  std::vector<SparseVector> vectors(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    auto& terms = ids[i];
+    std::sort(terms.begin(), terms.end());
+    SparseVector& v = vectors[i];
+    double norm = 0.0;
+    for (std::size_t k = 0; k < terms.size();) {
+      std::size_t end = k;
+      while (end < terms.size() && terms[end] == terms[k]) ++end;
+      const double w = static_cast<double>(end - k) * idf[terms[k]];
+      v.terms.push_back(terms[k]);
+      v.weights.push_back(static_cast<float>(w));
+      norm += w * w;
+      k = end;
+    }
+    norm = std::sqrt(norm);
+    for (float& w : v.weights) w = static_cast<float>(w / norm);
+  }
+
+  // Edges down to the lowest similarity anything below needs: LexRank's threshold, support and
+  // redundancy use higher values; continuous LexRank and MMR treat fainter links as zero.
+  const float floor = static_cast<float>(
+      std::min({options.threshold > 0.0 ? options.threshold : 0.05, options.support_threshold,
+                options.redundancy, 0.05}));
+  const SimilarityGraph graph = build_similarity_graph(
+      vectors, GraphOptions{.min_similarity = std::max(floor, 0.01f),
+                            .vocabulary_size = vocabulary.size()});
+  const std::vector<double> centrality = lexrank(
+      graph, LexRankOptions{.threshold = options.threshold, .damping = options.damping});
+  const double top = *std::max_element(centrality.begin(), centrality.end());
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    candidates[i].centrality = top > 0 ? centrality[i] / top : 0.0;
+
+  const std::vector<std::size_t> chosen = select_sentences(candidates, graph, options);
+
+  // Output order, attribution and support.
+  std::vector<std::size_t> ordered = chosen;
+  if (options.order == SentenceOrder::Source) std::sort(ordered.begin(), ordered.end());
+  for (std::size_t i : ordered) {
+    const Candidate& c = candidates[i];
+    const Document& doc = documents[c.sentence.doc];
+    SummarySentence out;
+    out.text = c.sentence.text;
+    out.source = c.sentence.doc;
+    out.index = c.sentence.index;
+    out.start = doc.original_offset(c.sentence.span.begin);
+    out.end = doc.original_offset(c.sentence.span.end);
+    out.score = c.centrality;
+    // The most similar sentence of every other source, if similar enough.
+    std::unordered_map<std::uint32_t, Support> best;
+    for (std::size_t k = graph.row_start[i]; k < graph.row_start[i + 1]; ++k) {
+      const std::uint32_t j = graph.neighbours[k];
+      const Candidate& other = candidates[j];
+      if (other.sentence.doc == c.sentence.doc || graph.similarity[k] < options.support_threshold)
+        continue;
+      auto [it, inserted] = best.emplace(other.sentence.doc, Support{});
+      if (inserted || graph.similarity[k] > it->second.similarity)
+        it->second = Support{other.sentence.doc, other.sentence.index,
+                             std::round(static_cast<double>(graph.similarity[k]) * 1e4) / 1e4};
+    }
+    // Exact duplicates of the sentence's document, or of a supporting one, support it too.
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+      if (duplicate_of[d] < 0) continue;
+      const auto original = static_cast<std::uint32_t>(duplicate_of[d]);
+      if (original == c.sentence.doc)
+        best.emplace(static_cast<std::uint32_t>(d),
+                     Support{static_cast<std::uint32_t>(d), c.sentence.index, 1.0});
+      else if (auto it = best.find(original); it != best.end())
+        best.emplace(static_cast<std::uint32_t>(d),
+                     Support{static_cast<std::uint32_t>(d), it->second.index, it->second.similarity});
+    }
+    for (const auto& [doc_id, support] : best) out.support.push_back(support);
+    std::sort(out.support.begin(), out.support.end(), [](const Support& a, const Support& b) {
+      return a.similarity != b.similarity ? a.similarity > b.similarity : a.source < b.source;
+    });
+    summary.sentences.push_back(std::move(out));
+  }
+  for (const auto& s : summary.sentences) {
+    switch (options.budget_unit) {
+      case BudgetUnit::Words: summary.used += count_budget_words(s.text); break;
+      case BudgetUnit::Bytes: summary.used += s.text.size(); break;
+      case BudgetUnit::Sentences: summary.used += 1; break;
+    }
+  }
+  if (options.budget_unit == BudgetUnit::Bytes && summary.sentences.size() > 1)
+    summary.used += summary.sentences.size() - 1;  // the joining spaces
+  return summary;
+}
+
+}  // namespace precis
