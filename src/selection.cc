@@ -13,7 +13,8 @@ std::string opening_words(std::string_view text, std::size_t max_bytes) {
   std::string out(text.substr(0, std::min(max_bytes, text.size())));
   for (std::size_t i = 0; i < out.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z')
+      out[i] = static_cast<char>(c - 'A' + 'a');
     else if (c == 0xC3 && i + 1 < out.size()) {
       unsigned char d = static_cast<unsigned char>(out[i + 1]);
       if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
@@ -43,13 +44,13 @@ bool starts_with_word(std::string_view text, std::string_view word) {
 // Openings that point back to something the reader of an extract has not seen. French first,
 // then English. "Il" is often impersonal ("Il y a", "Il faut"), so those are exempted.
 constexpr std::array<std::string_view, 30> kAnaphoricOpenings = {
-    "il",         "elle",      "ils",         "elles",      "ce dernier", "cette dernière",
-    "ces derniers", "celui-ci", "celle-ci",   "ceux-ci",    "cela",       "ceci",
-    "lui",        "leur",      "de son côté", "pour sa part", "he",        "she",
-    "they",       "it",        "this",        "these",      "those",      "his",
-    "her",        "their",     "its",         "however",    "but",        "mais"};
-constexpr std::array<std::string_view, 6> kImpersonal = {
-    "il y a", "il faut", "il est ", "il s'agit", "il reste", "il semble"};
+    "il",           "elle",     "ils",         "elles",        "ce dernier", "cette dernière",
+    "ces derniers", "celui-ci", "celle-ci",    "ceux-ci",      "cela",       "ceci",
+    "lui",          "leur",     "de son côté", "pour sa part", "he",         "she",
+    "they",         "it",       "this",        "these",        "those",      "his",
+    "her",          "their",    "its",         "however",      "but",        "mais"};
+constexpr std::array<std::string_view, 6> kImpersonal = {"il y a",    "il faut",  "il est ",
+                                                         "il s'agit", "il reste", "il semble"};
 
 bool opens_with_anaphor(std::string_view text) {
   const std::string start = opening_words(text, 40);
@@ -94,22 +95,68 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
   return 1.0;
 }
 
+namespace {
+
+std::size_t budget_cost(const Candidate& c, const SummarizeOptions& options, bool first) {
+  switch (options.budget_unit) {
+    case BudgetUnit::Words:
+      return c.words;
+    case BudgetUnit::Bytes:
+      return c.bytes + (first ? 0 : 1);  // the joining space
+    case BudgetUnit::Sentences:
+      return 1;
+  }
+  return 1;
+}
+
+// Marks the neighbours of `taken` that are near-duplicates of it as unavailable and raises their
+// max similarity to the selection.
+void take(std::size_t taken, const SimilarityGraph& graph, const SummarizeOptions& options,
+          std::vector<double>& max_similarity, std::vector<bool>& available) {
+  available[taken] = false;
+  for (std::size_t k = graph.row_start[taken]; k < graph.row_start[taken + 1]; ++k) {
+    const std::uint32_t j = graph.neighbours[k];
+    max_similarity[j] = std::max(max_similarity[j], static_cast<double>(graph.similarity[k]));
+    // Near-duplicates never both appear (MEAD's reranker, cosine >= 0.5 by default).
+    if (graph.similarity[k] >= options.redundancy) available[j] = false;
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> select_lead(const std::vector<Candidate>& candidates,
+                                     const SimilarityGraph& graph,
+                                     const SummarizeOptions& options) {
+  const std::size_t n = candidates.size();
+  std::vector<double> max_similarity(n, 0.0);
+  std::vector<bool> available(n);
+  for (std::size_t i = 0; i < n; ++i) available[i] = standalone_factor(candidates[i], options) > 0;
+  std::vector<std::size_t> chosen;
+  std::size_t used = 0;
+  std::size_t max_position = 0;
+  for (const auto& c : candidates) max_position = std::max(max_position, c.position_in_doc);
+  for (std::size_t position = 0; position <= max_position; ++position) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (candidates[i].position_in_doc != position || !available[i]) continue;
+      const std::size_t cost = budget_cost(candidates[i], options, chosen.empty());
+      if (used + cost > options.budget) continue;
+      used += cost;
+      chosen.push_back(i);
+      take(i, graph, options, max_similarity, available);
+    }
+  }
+  return chosen;
+}
+
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
                                           const SummarizeOptions& options) {
   const std::size_t n = candidates.size();
   std::vector<double> salience(n);
   for (std::size_t i = 0; i < n; ++i)
-    salience[i] = candidates[i].centrality * standalone_factor(candidates[i], options);
+    salience[i] = candidates[i].salience * standalone_factor(candidates[i], options);
 
-  auto cost = [&](std::size_t i, bool first) -> std::size_t {
-    switch (options.budget_unit) {
-      case BudgetUnit::Words: return candidates[i].words;
-      case BudgetUnit::Bytes: return candidates[i].bytes + (first ? 0 : 1);  // joining space
-      case BudgetUnit::Sentences: return 1;
-    }
-    return 1;
-  };
+  auto cost = [&](std::size_t i, bool first) { return budget_cost(candidates[i], options, first); };
 
   std::vector<double> max_similarity(n, 0.0);
   std::vector<bool> available(n);
@@ -133,13 +180,7 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     if (best == n) break;
     used += cost(best, chosen.empty());
     chosen.push_back(best);
-    available[best] = false;
-    for (std::size_t k = graph.row_start[best]; k < graph.row_start[best + 1]; ++k) {
-      const std::uint32_t j = graph.neighbours[k];
-      max_similarity[j] = std::max(max_similarity[j], static_cast<double>(graph.similarity[k]));
-      // Near-duplicates never both appear (MEAD's reranker, cosine >= 0.5 by default).
-      if (graph.similarity[k] >= options.redundancy) available[j] = false;
-    }
+    take(best, graph, options, max_similarity, available);
   }
   return chosen;
 }

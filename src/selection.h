@@ -17,6 +17,7 @@ struct Candidate {
   std::size_t words = 0;  // as the budget counts them
   std::size_t bytes = 0;
   double centrality = 0.0;  // LexRank, max-normalised to [0, 1]
+  double salience = 0.0;    // centrality mixed with the position prior, in [0, 1]
 };
 
 // How much a sentence can stand alone as a summary sentence, in [0, 1]: 0 excludes it (too
@@ -31,5 +32,11 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
                                           const SummarizeOptions& options);
+
+// The lead baseline: sentence k of every document in document order, for k = 0, 1, ..., each
+// taken when it fits the budget and is not a near-duplicate of one taken; the standalone filters
+// apply as for MMR.
+std::vector<std::size_t> select_lead(const std::vector<Candidate>& candidates,
+                                     const SimilarityGraph& graph, const SummarizeOptions& options);
 
 }  // namespace precis

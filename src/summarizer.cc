@@ -16,15 +16,22 @@ namespace precis {
 
 std::string_view budget_unit_name(BudgetUnit unit) {
   switch (unit) {
-    case BudgetUnit::Words: return "words";
-    case BudgetUnit::Bytes: return "bytes";
-    case BudgetUnit::Sentences: return "sentences";
+    case BudgetUnit::Words:
+      return "words";
+    case BudgetUnit::Bytes:
+      return "bytes";
+    case BudgetUnit::Sentences:
+      return "sentences";
   }
   return "words";
 }
 
 std::string_view sentence_order_name(SentenceOrder order) {
   return order == SentenceOrder::Source ? "source" : "rank";
+}
+
+std::string_view selector_name(Selector selector) {
+  return selector == Selector::Mmr ? "mmr" : "lead";
 }
 
 std::size_t count_budget_words(std::string_view text) {
@@ -51,9 +58,11 @@ void SummarizeOptions::validate() const {
   auto in_unit = [](double v) { return v >= 0.0 && v <= 1.0; };
   if (budget == 0) throw Error::usage("the budget (--words/--bytes/--sentences) must be positive");
   if (!in_unit(lambda)) throw Error::usage("--lambda must be in [0, 1]");
+  if (!in_unit(position_weight)) throw Error::usage("--position-weight must be in [0, 1]");
   if (!(threshold >= 0.0 && threshold < 1.0)) throw Error::usage("--threshold must be in [0, 1)");
   if (!in_unit(damping)) throw Error::usage("--damping must be in [0, 1]");
-  if (!(redundancy > 0.0 && redundancy <= 1.0)) throw Error::usage("--redundancy must be in (0, 1]");
+  if (!(redundancy > 0.0 && redundancy <= 1.0))
+    throw Error::usage("--redundancy must be in (0, 1]");
   if (!in_unit(support_threshold)) throw Error::usage("--support-threshold must be in [0, 1]");
   if (max_words != 0 && max_words < min_words)
     throw Error::usage("--max-words must be at least --min-words");
@@ -91,20 +100,19 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
 
   Summary summary;
   summary.language = options.language ? *options.language
-                     : options.idf   ? options.idf->language
-                                     : detect_language(language_sample(documents));
+                     : options.idf    ? options.idf->language
+                                      : detect_language(language_sample(documents));
   if (options.idf != nullptr && options.idf->language != summary.language)
-    throw Error::usage("the --idf table is for language '" +
-                       std::string(language_code(options.idf->language)) +
-                       "' but the documents are '" +
-                       std::string(language_code(summary.language)) + "'");
+    throw Error::usage(
+        "the --idf table is for language '" + std::string(language_code(options.idf->language)) +
+        "' but the documents are '" + std::string(language_code(summary.language)) + "'");
   summary.budget_unit = options.budget_unit;
   summary.budget = options.budget;
 
   // Documents taken into the graph: the first max_docs, minus exact duplicates of an earlier
   // document (the same article twice must not weigh twice; it is listed as support instead).
-  const std::size_t n_docs = options.max_docs ? std::min(options.max_docs, documents.size())
-                                              : documents.size();
+  const std::size_t n_docs =
+      options.max_docs ? std::min(options.max_docs, documents.size()) : documents.size();
   std::vector<int> duplicate_of(documents.size(), -1);
   {
     std::unordered_map<std::uint64_t, std::size_t> seen;
@@ -142,7 +150,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     }
   }
   for (std::size_t d = 0; d < documents.size(); ++d)
-    if (duplicate_of[d] >= 0) summary.sources[d].sentences = summary.sources[duplicate_of[d]].sentences;
+    if (duplicate_of[d] >= 0)
+      summary.sources[d].sentences = summary.sources[duplicate_of[d]].sentences;
   if (candidates.empty())
     throw Error("no sentence found in " +
                 (documents.size() == 1 ? documents[0].path
@@ -164,7 +173,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
         ++graph_docs;
       }
       for (const auto& term : sentence_terms[i]) {
-        auto [it, inserted] = vocabulary.emplace(term, static_cast<std::uint32_t>(vocabulary.size()));
+        auto [it, inserted] =
+            vocabulary.emplace(term, static_cast<std::uint32_t>(vocabulary.size()));
         if (inserted) {
           doc_frequency.push_back(0);
           last_doc_seen.push_back(UINT32_MAX);
@@ -181,7 +191,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   if (options.idf != nullptr) {
     for (const auto& [term, id] : vocabulary) idf[id] = options.idf->idf(term);
   } else {
-    for (std::size_t t = 0; t < idf.size(); ++t) idf[t] = smoothed_idf(graph_docs, doc_frequency[t]);
+    for (std::size_t t = 0; t < idf.size(); ++t)
+      idf[t] = smoothed_idf(graph_docs, doc_frequency[t]);
   }
 
   // tf-idf vectors, L2-normalised, so the dot product is the idf-modified cosine (Eq. 2).
@@ -206,19 +217,25 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
 
   // Edges down to the lowest similarity anything below needs: LexRank's threshold, support and
   // redundancy use higher values; continuous LexRank and MMR treat fainter links as zero.
-  const float floor = static_cast<float>(
-      std::min({options.threshold > 0.0 ? options.threshold : 0.05, options.support_threshold,
-                options.redundancy, 0.05}));
+  const float floor =
+      static_cast<float>(std::min({options.threshold > 0.0 ? options.threshold : 0.05,
+                                   options.support_threshold, options.redundancy, 0.05}));
   const SimilarityGraph graph = build_similarity_graph(
-      vectors, GraphOptions{.min_similarity = std::max(floor, 0.01f),
-                            .vocabulary_size = vocabulary.size()});
-  const std::vector<double> centrality = lexrank(
-      graph, LexRankOptions{.threshold = options.threshold, .damping = options.damping});
+      vectors,
+      GraphOptions{.min_similarity = std::max(floor, 0.01f), .vocabulary_size = vocabulary.size()});
+  const std::vector<double> centrality =
+      lexrank(graph, LexRankOptions{.threshold = options.threshold, .damping = options.damping});
   const double top = *std::max_element(centrality.begin(), centrality.end());
   for (std::size_t i = 0; i < candidates.size(); ++i)
     candidates[i].centrality = top > 0 ? centrality[i] / top : 0.0;
+  for (auto& c : candidates) {
+    const double prior = 1.0 / std::sqrt(1.0 + static_cast<double>(c.position_in_doc));
+    c.salience = (1.0 - options.position_weight) * c.centrality + options.position_weight * prior;
+  }
 
-  const std::vector<std::size_t> chosen = select_sentences(candidates, graph, options);
+  const std::vector<std::size_t> chosen = options.selector == Selector::Lead
+                                              ? select_lead(candidates, graph, options)
+                                              : select_sentences(candidates, graph, options);
 
   // Output order, attribution and support.
   std::vector<std::size_t> ordered = chosen;
@@ -253,8 +270,9 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
         best.emplace(static_cast<std::uint32_t>(d),
                      Support{static_cast<std::uint32_t>(d), c.sentence.index, 1.0});
       else if (auto it = best.find(original); it != best.end())
-        best.emplace(static_cast<std::uint32_t>(d),
-                     Support{static_cast<std::uint32_t>(d), it->second.index, it->second.similarity});
+        best.emplace(
+            static_cast<std::uint32_t>(d),
+            Support{static_cast<std::uint32_t>(d), it->second.index, it->second.similarity});
     }
     for (const auto& [doc_id, support] : best) out.support.push_back(support);
     std::sort(out.support.begin(), out.support.end(), [](const Support& a, const Support& b) {
@@ -264,9 +282,15 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   }
   for (const auto& s : summary.sentences) {
     switch (options.budget_unit) {
-      case BudgetUnit::Words: summary.used += count_budget_words(s.text); break;
-      case BudgetUnit::Bytes: summary.used += s.text.size(); break;
-      case BudgetUnit::Sentences: summary.used += 1; break;
+      case BudgetUnit::Words:
+        summary.used += count_budget_words(s.text);
+        break;
+      case BudgetUnit::Bytes:
+        summary.used += s.text.size();
+        break;
+      case BudgetUnit::Sentences:
+        summary.used += 1;
+        break;
     }
   }
   if (options.budget_unit == BudgetUnit::Bytes && summary.sentences.size() > 1)

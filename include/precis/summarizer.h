@@ -17,21 +17,30 @@ namespace precis {
 
 enum class BudgetUnit { Words, Bytes, Sentences };
 enum class SentenceOrder { Source, Rank };
+// mmr: LexRank salience with MMR redundancy control (the method). lead: the first sentence of
+// each document in turn, then the second ones, until the budget (the news baseline).
+enum class Selector { Mmr, Lead };
 
 std::string_view budget_unit_name(BudgetUnit unit);    // "words", "bytes", "sentences"
 std::string_view sentence_order_name(SentenceOrder o);  // "source", "rank"
+std::string_view selector_name(Selector s);              // "mmr", "lead"
 
 struct SummarizeOptions {
   std::optional<Language> language;  // nullopt = detect from the text
   BudgetUnit budget_unit = BudgetUnit::Words;
   std::size_t budget = 100;
   SentenceOrder order = SentenceOrder::Source;
+  Selector selector = Selector::Mmr;
 
   // LexRank (Erkan & Radev 2004): edges where idf-modified cosine > threshold; 0 = continuous.
   double threshold = 0.1;
   double damping = 0.85;  // probability of following an edge (the paper's Table 2 convention)
   // MMR (Carbonell & Goldstein 1998): lambda * salience - (1 - lambda) * max redundancy.
   double lambda = 0.7;
+  // Salience = (1 - position_weight) * LexRank + position_weight * position prior, the prior
+  // being 1 / sqrt(1 + position in the document): news puts the facts first (MEAD's Position
+  // feature; the lead baseline is hard to beat on news without it).
+  double position_weight = 0.5;
   // Two sentences at least this similar are near-duplicates: never both in a summary (MEAD's
   // reranker value, also WCEP's max_redundancy).
   double redundancy = 0.5;

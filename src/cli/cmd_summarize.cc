@@ -26,6 +26,10 @@ void run_summarize(SummarizeCommand& cmd) {
                 (cmd.inputs.size() > 1 ? " (and the other inputs)" : "") +
                 " (expected *.txt or *.md files, one article each)");
   const Summary summary = summarize(read.documents, cmd.flags.options);
+  if (summary.sentences.empty())
+    print_warnings({"no sentence fits the budget of " + std::to_string(summary.budget) + " " +
+                    std::string(budget_unit_name(summary.budget_unit)) +
+                    "; the summary is empty"});
   write_output(cmd.output,
                render(summary, cmd.flags.options, cmd.flags.output_format(), false));
 }

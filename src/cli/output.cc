@@ -41,7 +41,11 @@ void write_output(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  // Built by appending: g++ 12 warns falsely (-Wrestrict) on "." + std::string.
+  std::string hidden_name(".");
+  hidden_name += target.filename().string();
+  hidden_name += ".tmp.XXXXXX";
+  std::string tmpl = (dir / hidden_name).string();
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) throw Error(path + ": cannot create output file: " + std::strerror(errno));
   try {

@@ -24,8 +24,17 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format)
   command.add_option("--order", flags.order, "Sentence order: source (document, position) or rank")
       ->capture_default_str()
       ->check(CLI::IsMember({"source", "rank"}));
+  command.add_option("--selector", flags.selector,
+                     "mmr: LexRank + MMR; lead: first sentences of each document in turn "
+                     "(the news baseline)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"mmr", "lead"}));
   command.add_option("--lambda", o.lambda,
                      "MMR trade-off: 1 = salience only, 0 = diversity only")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  command.add_option("--position-weight", o.position_weight,
+                     "Weight of the position prior (1/sqrt(1+position)) in the salience")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   command.add_option("--threshold", o.threshold,
@@ -80,6 +89,7 @@ void SummaryFlags::finalize() {
   }
   o.language = lang == "auto" ? std::nullopt : std::optional<Language>(parse_language(lang));
   o.order = order == "rank" ? SentenceOrder::Rank : SentenceOrder::Source;
+  o.selector = selector == "lead" ? Selector::Lead : Selector::Mmr;
   o.clean.enabled = !no_clean;
   if (!idf_path.empty() && !idf) idf = std::make_shared<IdfTable>(IdfTable::load(idf_path));
   o.idf = idf.get();
@@ -174,6 +184,7 @@ nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& o
   }
   json used_options = {
       {"lambda", options.lambda},
+      {"position_weight", options.position_weight},
       {"threshold", options.threshold},
       {"damping", options.damping},
       {"redundancy", options.redundancy},
@@ -181,6 +192,7 @@ nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& o
       {"min_words", options.min_words},
       {"max_words", options.max_words},
       {"order", std::string(sentence_order_name(options.order))},
+      {"selector", std::string(selector_name(options.selector))},
       {"clean", options.clean.enabled},
       {"idf", options.idf ? "table" : "cluster"},
       {"max_docs", options.max_docs},

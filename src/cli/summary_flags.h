@@ -19,6 +19,7 @@ struct SummaryFlags {
   std::string idf_path;  // --idf FILE
   std::size_t words = 0, bytes = 0, sentences = 0;  // budget flags (at most one)
   std::string order = "source";
+  std::string selector = "mmr";
   std::string format = "text";
   bool no_clean = false;
   std::shared_ptr<IdfTable> idf;  // loaded by finalize()

@@ -1,0 +1,295 @@
+#include "clean_rules.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace precis::clean_rules {
+
+namespace {
+
+// White_Space covers NBSP, NNBSP and the thin spaces; the zero-width characters and a stray
+// BOM are invisible too and must not make a line look non-blank.
+bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // ASCII first: most of the text
+  return u_isUWhiteSpace(c) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+         c == 0xFEFF;
+}
+
+bool is_word_char(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) != 0;
+}
+
+UChar32 next_code_point(std::string_view s, std::size_t& i) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i++]);
+  UChar32 c;
+  int32_t index = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), index, static_cast<int32_t>(s.size()), c);
+  i = static_cast<std::size_t>(index);
+  return c < 0 ? 0xFFFD : c;
+}
+
+UChar32 previous_code_point(std::string_view s, std::size_t& i) {
+  UChar32 c;
+  int32_t index = static_cast<int32_t>(i);
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, index, c);
+  i = static_cast<std::size_t>(index);
+  return c < 0 ? 0xFFFD : c;
+}
+
+bool is_apostrophe(UChar32 c) {
+  return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4 || c == 0x0060 || c == 0x2032;
+}
+
+bool is_closing(UChar32 c) {
+  return c == 0x00BB || c == 0x201D || c == '"' || c == 0x2019 || c == '\'' || c == ')' ||
+         c == ']' || c == 0x203A || c == 0x201C;
+}
+
+bool is_final_punctuation(UChar32 c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x203C ||
+         c == 0x2047 || c == 0x2048 || c == 0x2049;
+}
+
+struct Phrase {
+  std::string_view text;  // lower case, ASCII apostrophe; a trailing '*' matches any word ending
+  PhraseMatch strength;
+};
+
+// ALGORITHMS.md §4.3 item 5, plus the widget labels seen in the seeds. Phrases that also occur in
+// ordinary news sentences ("le Kremlin s'est refusé à tout commentaire", "publié le rapport",
+// "partager", "en savoir plus") are Label-only: they count on a line that is a label, not a
+// sentence.
+constexpr std::array kPhrases = {
+    Phrase{"©", PhraseMatch::Strong},
+    Phrase{"tous droits réservés", PhraseMatch::Strong},
+    Phrase{"all rights reserved", PhraseMatch::Strong},
+    Phrase{"cet article vous a plu", PhraseMatch::Strong},
+    Phrase{"akismet", PhraseMatch::Strong},
+    Phrase{"cookie banner", PhraseMatch::Strong},
+    Phrase{"accepter les cookies", PhraseMatch::Strong},
+    Phrase{"accept cookies", PhraseMatch::Strong},
+    Phrase{"utilise des cookies", PhraseMatch::Strong},
+    Phrase{"uses cookies", PhraseMatch::Strong},
+
+    Phrase{"cookie*", PhraseMatch::Short},
+    Phrase{"newsletter*", PhraseMatch::Short},
+    Phrase{"lettre d'information*", PhraseMatch::Short},
+    Phrase{"lettres d'information", PhraseMatch::Short},
+    Phrase{"abonnez-vous", PhraseMatch::Short},
+    Phrase{"inscrivez-vous", PhraseMatch::Short},
+    Phrase{"suivez-nous", PhraseMatch::Short},
+    Phrase{"politique de confidentialité", PhraseMatch::Short},
+    Phrase{"lire aussi", PhraseMatch::Short},
+    Phrase{"voir aussi", PhraseMatch::Short},
+    Phrase{"lire la suite", PhraseMatch::Short},
+    Phrase{"crédit photo*", PhraseMatch::Short},
+    Phrase{"crédits photo*", PhraseMatch::Short},
+    Phrase{"photo :", PhraseMatch::Short},
+    Phrase{"mis à jour le", PhraseMatch::Short},
+    Phrase{"mobile version", PhraseMatch::Short},
+    Phrase{"feedbacks", PhraseMatch::Short},
+    Phrase{"notifier de", PhraseMatch::Short},
+    Phrase{"voir tous les commentaires", PhraseMatch::Short},
+    Phrase{"privacy policy", PhraseMatch::Short},
+    Phrase{"related articles", PhraseMatch::Short},
+    Phrase{"share this", PhraseMatch::Short},
+    Phrase{"read more", PhraseMatch::Short},
+    Phrase{"click here", PhraseMatch::Short},
+    Phrase{"cliquez ici", PhraseMatch::Short},
+
+    Phrase{"partager", PhraseMatch::Label},
+    Phrase{"partagez", PhraseMatch::Label},
+    Phrase{"commentaire*", PhraseMatch::Label},
+    Phrase{"réagir", PhraseMatch::Label},
+    Phrase{"réagissez", PhraseMatch::Label},
+    Phrase{"publicité", PhraseMatch::Label},
+    Phrase{"abonnement*", PhraseMatch::Label},
+    Phrase{"s'abonn*", PhraseMatch::Label},
+    Phrase{"publié le", PhraseMatch::Label},
+    Phrase{"en savoir plus", PhraseMatch::Label},
+    Phrase{"données personnelles", PhraseMatch::Label},
+    Phrase{"subscribe*", PhraseMatch::Label},
+    Phrase{"sign up", PhraseMatch::Label},
+    Phrase{"advertisement", PhraseMatch::Label},
+    Phrase{"comments", PhraseMatch::Label},
+    Phrase{"share", PhraseMatch::Label},
+};
+
+// Whether `phrase` occurs in `key` on word boundaries; `at_start` is set when one occurrence
+// starts the key.
+bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) {
+  bool prefix = false;
+  if (!phrase.empty() && phrase.back() == '*') {
+    prefix = true;
+    phrase.remove_suffix(1);
+  }
+  std::size_t first = 0;
+  const UChar32 phrase_first = next_code_point(phrase, first);
+  std::size_t last = phrase.size();
+  const UChar32 phrase_last = previous_code_point(phrase, last);
+  bool found = false;
+  for (std::size_t pos = key.find(phrase); pos != std::string_view::npos;
+       pos = key.find(phrase, pos + 1)) {
+    if (pos > 0 && is_word_char(phrase_first)) {
+      std::size_t before = pos;
+      if (is_word_char(previous_code_point(key, before))) continue;
+    }
+    const std::size_t end = pos + phrase.size();
+    if (!prefix && end < key.size() && is_word_char(phrase_last)) {
+      std::size_t after = end;
+      if (is_word_char(next_code_point(key, after))) continue;
+    }
+    found = true;
+    if (pos == 0) at_start = true;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::vector<RawLine> split_lines(std::string_view text) {
+  std::vector<RawLine> lines;
+  std::size_t start = 0;
+  const std::size_t n = text.size();
+  while (start <= n) {
+    std::size_t end = start;
+    while (end < n && text[end] != '\n' && text[end] != '\r') ++end;
+    // Trim Unicode white space on both sides.
+    std::size_t begin = start, stop = end;
+    while (begin < stop) {
+      std::size_t next = begin;
+      if (!is_space(next_code_point(text.substr(0, stop), next))) break;
+      begin = next;
+    }
+    while (stop > begin) {
+      std::size_t previous = stop;
+      if (!is_space(previous_code_point(text.substr(0, stop), previous))) break;
+      stop = previous;
+    }
+    if (begin == stop) begin = stop = start;
+    lines.push_back(RawLine{Span{begin, stop}});
+    if (end >= n) break;
+    start = end + ((text[end] == '\r' && end + 1 < n && text[end + 1] == '\n') ? 2 : 1);
+    if (start == n) break;  // a final line break does not open one more (empty) line
+  }
+  return lines;
+}
+
+std::string comparison_key(std::string_view line) {
+  std::string key;
+  key.reserve(line.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < line.size();) {
+    UChar32 c = next_code_point(line, i);
+    if (is_space(c)) {
+      pending_space = !key.empty();
+      continue;
+    }
+    if (pending_space) key.push_back(' ');
+    pending_space = false;
+    if (c < 0x80) {
+      key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      continue;
+    }
+    c = is_apostrophe(c) ? '\'' : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    if (c < 0x80) {
+      key.push_back(static_cast<char>(c));
+    } else {
+      char encoded[4];
+      int32_t length = 0;
+      U8_APPEND_UNSAFE(encoded, length, c);  // c is a scalar value, 4 bytes always suffice
+      key.append(encoded, static_cast<std::size_t>(length));
+    }
+  }
+  return key;
+}
+
+std::string collapse_spaces(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t start = i;
+    if (is_space(next_code_point(line, i))) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(line.substr(start, i - start));
+  }
+  return out;
+}
+
+int count_words(std::string_view line) {
+  int words = 0;
+  bool in_token = false, token_has_word_char = false;
+  for (std::size_t i = 0; i < line.size();) {
+    const UChar32 c = next_code_point(line, i);
+    if (is_space(c)) {
+      if (in_token && token_has_word_char) ++words;
+      in_token = token_has_word_char = false;
+      continue;
+    }
+    in_token = true;
+    token_has_word_char = token_has_word_char || is_word_char(c);
+  }
+  if (in_token && token_has_word_char) ++words;
+  return words;
+}
+
+std::size_t count_code_points(std::string_view line) {
+  std::size_t count = 0;
+  for (const char byte : line) count += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  return count;
+}
+
+bool ends_with_sentence_punctuation(std::string_view line) {
+  // Walk back over closing quotes and brackets: what decides is the character before them. A
+  // closing quote right after a word ('« pas de progrès »', "OSZAR »") ends a label, not a
+  // sentence.
+  std::size_t i = line.size();
+  while (i > 0) {
+    const UChar32 c = previous_code_point(line, i);
+    if (is_final_punctuation(c)) return true;
+    if (!is_space(c) && !is_closing(c)) return false;
+  }
+  return false;
+}
+
+PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int words,
+                          bool ends_with_punctuation) {
+  // Long paragraphs are content; only a strong phrase (a cookie banner, a copyright line) can
+  // make one boilerplate. Scanning megabyte-long "lines" for it would be wasted work.
+  constexpr std::size_t kMaxStrongLineChars = 1000;
+  if (code_points > kMaxStrongLineChars) return PhraseMatch::None;
+  const bool short_line = code_points < kMaxShortLineChars && words < kLongLineWords;
+  // kPhrases is ordered strongest first, so the first match is the strongest.
+  for (const Phrase& phrase : kPhrases) {
+    if (phrase.strength != PhraseMatch::Strong && !short_line) continue;
+    bool at_start = false;
+    if (!find_phrase(key, phrase.text, at_start)) continue;
+    if (phrase.strength == PhraseMatch::Label && ends_with_punctuation && !at_start) continue;
+    return phrase.strength;
+  }
+  return PhraseMatch::None;
+}
+
+bool is_title_repeat(std::string_view key, std::string_view title_key) {
+  if (title_key.empty()) return false;
+  while (key.starts_with(title_key)) {
+    key.remove_prefix(title_key.size());
+    if (key.empty()) return true;
+    if (key[0] != ' ') return false;
+    key.remove_prefix(1);
+  }
+  return false;
+}
+
+}  // namespace precis::clean_rules

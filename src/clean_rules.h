@@ -1,0 +1,62 @@
+// Line-level tests behind the cleaner (private to the library; clean_test.cc checks them
+// directly). Everything works on UTF-8 and treats Unicode white space (NBSP, NNBSP, ...) as
+// space, because scraped French text is full of it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "precis/document.h"
+
+namespace precis::clean_rules {
+
+// A line of a text: its span without the line break and without surrounding white space.
+// `span` is empty (begin == end) for a blank line.
+struct RawLine {
+  Span span;
+};
+
+// Splits at \n, \r\n and lone \r; trims Unicode white space (and zero-width characters) from
+// each line. One entry per line, blank lines included, so neighbours can be found.
+std::vector<RawLine> split_lines(std::string_view text);
+
+// Case-folded, white space collapsed to single spaces, typographic apostrophes made ASCII: the
+// form in which lines are compared with each other and with the phrase list.
+std::string comparison_key(std::string_view line);
+
+// The line with every run of white space turned into one ASCII space (for the title metadata).
+std::string collapse_spaces(std::string_view line);
+
+// Whitespace-separated tokens holding at least one letter or digit ("»" and "—" do not count).
+int count_words(std::string_view line);
+
+// Number of code points.
+std::size_t count_code_points(std::string_view line);
+
+// True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
+// brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not
+// count: headlines end that way.
+bool ends_with_sentence_punctuation(std::string_view line);
+
+enum class PhraseMatch {
+  None,
+  Strong,  // boilerplate whatever the line length (cookie banners, ©, "tous droits réservés")
+  Short,   // boilerplate on lines under kMaxShortLineChars and kLongLineWords
+  Label,   // boilerplate only when the line is a label (no final punctuation) or starts with it
+};
+
+inline constexpr std::size_t kMaxShortLineChars = 200;
+inline constexpr int kLongLineWords = 40;
+
+// Looks `key` (from comparison_key) up in the French/English boilerplate phrase list. Phrases
+// match whole words; returns the strongest class that applies to this line.
+PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int words,
+                          bool ends_with_punctuation);
+
+// True when `key` is `title_key` repeated one or more times, separated by white space (seed 000
+// has its headline twice on one line).
+bool is_title_repeat(std::string_view key, std::string_view title_key);
+
+}  // namespace precis::clean_rules

@@ -1,0 +1,310 @@
+#include "segment_rules.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <string_view>
+#include <utility>
+
+namespace precis::segment_rules {
+namespace {
+
+// A missing closing quote must not swallow the rest of a paragraph (ALGORITHMS.md §3.1 caps the
+// quote merges at 2-3).
+constexpr int kMaxQuoteMerges = 3;
+
+// Abbreviations that end with a period and are usually followed by a capital (a name, a number)
+// but that ICU's CLDR suppression list lacks (ALGORITHMS.md §3.1). Listing those ICU already has
+// (M., MM., Mr.) costs nothing and keeps the behaviour if the CLDR data changes.
+constexpr std::u16string_view kFrenchAbbreviations[] = {
+    u"M.",   u"MM.",   u"Dr.",   u"Pr.", u"Mgr.", u"Me.", u"St.",  u"Ste.",
+    u"art.", u"Art.",  u"cf.",   u"Cf.", u"p.",   u"pp.", u"env.", u"vol.",
+    u"Vol.", u"chap.", u"Chap.", u"av.", u"apr.", u"ex.", u"n°.",  u"no.",
+};
+constexpr std::u16string_view kEnglishAbbreviations[] = {
+    u"Mr.",  u"Mrs.", u"Ms.",  u"Dr.", u"Prof.", u"St.",  u"Jr.",   u"Sr.",  u"Mt.",  u"Gen.",
+    u"Gov.", u"Sen.", u"Rep.", u"Lt.", u"Col.",  u"Sgt.", u"Capt.", u"U.S.", u"U.N.", u"U.K.",
+    u"e.g.", u"i.e.", u"vs.",  u"cf.", u"p.",    u"pp.",  u"Fig.",  u"fig.", u"No.",  u"approx.",
+};
+
+UChar32 code_point_at(const UChar* text, std::int32_t i, std::int32_t length) {
+  UChar32 c;
+  U16_GET(text, 0, i, length, c);
+  return c;
+}
+
+std::int32_t skip_space(const UChar* text, std::int32_t i, std::int32_t end) {
+  while (i < end && is_white_space(text[i])) ++i;
+  return i;
+}
+
+std::int32_t trim_end(const UChar* text, std::int32_t begin, std::int32_t i) {
+  while (i > begin && is_white_space(text[i - 1])) --i;
+  return i;
+}
+
+bool is_closing_char(UChar c) {
+  return c == u'»' || c == u'”' || c == u'›' || c == u'"' || c == u'’' || c == u'\'' || c == u')' ||
+         c == u']';
+}
+
+bool is_terminator(UChar c) {
+  return c == u'.' || c == u'!' || c == u'?' || c == u'…';
+}
+
+// A straight quote opens when it follows a space, the start or an opening bracket or dash.
+bool straight_quote_opens(const UChar* text, std::int32_t i) {
+  if (i == 0) return true;
+  const UChar before = text[i - 1];
+  return is_white_space(before) || before == u'(' || before == u'[' || before == u'«' ||
+         before == u'“' || before == u'—' || before == u'–' || before == u'-' || before == u'/';
+}
+
+// +1 for an opening quote at i, -1 for a closing one, 0 otherwise. ’ is left out: in French it is
+// far more often an apostrophe than a quote.
+inline int quote_kind(const UChar* text, std::int32_t i) {
+  const UChar c = text[i];
+  if (c != u'"' && c < u'«') [[likely]]
+    return 0;  // most characters: one test
+  switch (c) {
+    case u'«':
+    case u'“':
+    case u'‹':
+      return 1;
+    case u'»':
+    case u'”':
+    case u'›':
+      return -1;
+    case u'"':
+      return straight_quote_opens(text, i) ? 1 : -1;
+    default:
+      return 0;
+  }
+}
+
+// A closing quote at the start of a segment, which ICU put after the break (`pas. » Il`).
+bool closing_quote_at(const UChar* text, std::int32_t i, std::int32_t length) {
+  const UChar c = text[i];
+  if (c == u'»' || c == u'”' || c == u'›') return true;
+  if (c != u'"' && c != u'’') return false;
+  if (i + 1 == length) return true;
+  const UChar next = text[i + 1];
+  return is_white_space(next) || next == u',' || next == u'.' || next == u';' || next == u':' ||
+         next == u'!' || next == u'?' || next == u')' || next == u']';
+}
+
+// The token before `end` is a word character run (letter, digit or '.'), so an abbreviation
+// ending at `end` would only be the tail of a longer word ("beaucoup." is not "p.").
+bool continues_word(UChar before) {
+  return before == u'.' || U16_IS_SURROGATE(before) || u_isalnum(before);
+}
+
+bool ends_with_listed_abbreviation(const UChar* text, std::int32_t end, Language language) {
+  auto matches = [&](std::u16string_view abbreviation) {
+    const auto size = static_cast<std::int32_t>(abbreviation.size());
+    if (size > end) return false;
+    if (std::u16string_view(text + end - size, abbreviation.size()) != abbreviation) return false;
+    return end == size || !continues_word(text[end - size - 1]);
+  };
+  if (language == Language::French) {
+    for (auto abbreviation : kFrenchAbbreviations) {
+      if (matches(abbreviation)) return true;
+    }
+  } else {
+    for (auto abbreviation : kEnglishAbbreviations) {
+      if (matches(abbreviation)) return true;
+    }
+  }
+  return false;
+}
+
+// Capital initials: `J.` in `Selon J. Dupont`, `J.-C.`, `J.-P.`. ICU's CLDR list has only six
+// single-letter initials (ALGORITHMS.md §3.1). Acronyms such as `S.N.C.F.` do not match, so a
+// sentence ending with one still ends there.
+bool ends_with_initials(const UChar* text, std::int32_t end) {
+  std::int32_t i = end;
+  while (true) {
+    if (i < 2 || text[i - 1] != u'.' || !u_isupper(text[i - 2])) return false;
+    i -= 2;
+    if (i == 0) return true;
+    const UChar before = text[i - 1];
+    if (before == u'-' && i >= 2 && text[i - 2] == u'.') {
+      --i;
+      continue;
+    }
+    return !continues_word(before);
+  }
+}
+
+bool has_letter_or_digit(const UChar* text, std::int32_t begin, std::int32_t end) {
+  for (std::int32_t i = begin; i < end;) {
+    UChar32 c;
+    U16_NEXT(text, i, end, c);
+    if (u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+// `3.` or `12)` alone: a list number that ICU cut off from its item.
+bool is_list_number(const UChar* text, std::int32_t begin, std::int32_t end) {
+  begin = skip_space(text, begin, end);
+  end = trim_end(text, begin, end);
+  const std::int32_t digits = end - begin - 1;
+  if (digits < 1 || digits > 3 || (text[end - 1] != u'.' && text[end - 1] != u')')) return false;
+  for (std::int32_t i = begin; i < end - 1; ++i) {
+    if (text[i] < u'0' || text[i] > u'9') return false;
+  }
+  return true;
+}
+
+// Keeps the boundaries for which keep(k) is true; the first and the last always stay.
+template <typename Keep>
+void filter(std::vector<Boundary>& boundaries, std::vector<Boundary>& scratch, Keep keep) {
+  scratch.clear();
+  scratch.push_back(boundaries.front());
+  for (std::size_t k = 1; k + 1 < boundaries.size(); ++k) {
+    if (keep(k)) scratch.push_back(boundaries[k]);
+  }
+  scratch.push_back(boundaries.back());
+  std::swap(boundaries, scratch);
+}
+
+// ICU breaks before a closing quote that follows a space (`«\u00A0Nous partons.\u00A0» Il part.`
+// gives `» Il part.`): move the quote back to the sentence it closes.
+void reattach_closing_quotes(const UChar* text, std::int32_t length,
+                             std::vector<Boundary>& boundaries, std::vector<Boundary>& scratch) {
+  for (std::size_t k = 1; k + 1 < boundaries.size(); ++k) {
+    const std::int32_t next = boundaries[k + 1].pos;
+    std::int32_t i = skip_space(text, boundaries[k].pos, next);
+    if (i == next || !closing_quote_at(text, i, length)) continue;
+    while (i < next && closing_quote_at(text, i, length)) ++i;
+    // An emptied segment becomes a duplicate boundary, dropped below.
+    boundaries[k].pos = skip_space(text, i, next) == next ? next : i;
+  }
+  filter(boundaries, scratch,
+         [&](std::size_t k) { return boundaries[k].pos != boundaries[k + 1].pos; });
+}
+
+void merge_abbreviations(const UChar* text, Language language, std::vector<Boundary>& boundaries,
+                         std::vector<Boundary>& scratch) {
+  filter(boundaries, scratch, [&](std::size_t k) {
+    const std::int32_t end = trim_end(text, boundaries[k - 1].pos, boundaries[k].pos);
+    if (end == 0 || text[end - 1] != u'.') return true;
+    return !ends_with_listed_abbreviation(text, end, language) && !ends_with_initials(text, end);
+  });
+}
+
+// ICU always breaks after ! and ? (UAX #29 SB11), also inside `« Où vas-tu ? » demanda-t-il.`.
+// A segment that starts in lower case or with a comma continues the previous sentence. Forced
+// (line-end) boundaries stay.
+void merge_continuations(const UChar* text, std::int32_t length, std::vector<Boundary>& boundaries,
+                         std::vector<Boundary>& scratch) {
+  filter(boundaries, scratch, [&](std::size_t k) {
+    if (boundaries[k].forced) return true;
+    const std::int32_t i = skip_space(text, boundaries[k].pos, boundaries[k + 1].pos);
+    if (i == boundaries[k + 1].pos) return true;
+    const UChar32 c = code_point_at(text, i, length);
+    return !(u_islower(c) || c == u',' || c == u';' || c == u':' || c == u')' || c == u']');
+  });
+}
+
+void merge_list_numbers(const UChar* text, std::vector<Boundary>& boundaries,
+                        std::vector<Boundary>& scratch) {
+  const std::size_t last = boundaries.size() - 1;
+  filter(boundaries, scratch, [&](std::size_t k) {
+    // Boundary k ends segment k-1 and starts segment k. Join a list number to what follows it,
+    // or to what precedes it when it ends the paragraph.
+    if (is_list_number(text, boundaries[k - 1].pos, boundaries[k].pos)) return false;
+    return !(k + 1 == last && is_list_number(text, boundaries[k].pos, boundaries[k + 1].pos));
+  });
+}
+
+// `« Nous ne céderons pas. Jamais », a déclaré le ministre.`: UAX #29 breaks inside the quote.
+// Merge a segment left with an open quote with the following ones, up to the first one whose
+// first quote closes it.
+void merge_quotes(const UChar* text, std::vector<Boundary>& boundaries,
+                  std::vector<Boundary>& scratch) {
+  auto first_quote = [&](std::int32_t begin, std::int32_t end) {
+    for (std::int32_t i = begin; i < end; ++i) {
+      if (const int kind = quote_kind(text, i); kind != 0) return kind;
+    }
+    return 0;
+  };
+  scratch.clear();
+  const std::size_t segments = boundaries.size() - 1;
+  std::size_t k = 0;
+  while (k < segments) {
+    scratch.push_back(boundaries[k]);
+    int depth = 0;
+    for (std::int32_t i = boundaries[k].pos; i < boundaries[k + 1].pos; ++i) {
+      depth = std::max(0, depth + quote_kind(text, i));
+    }
+    std::size_t merged_until = k;  // the last segment merged into segment k
+    if (depth > 0) {
+      for (std::size_t j = k + 1; j < segments && j <= k + kMaxQuoteMerges; ++j) {
+        const int kind = first_quote(boundaries[j].pos, boundaries[j + 1].pos);
+        if (kind == 0) continue;
+        if (kind < 0) merged_until = j;
+        break;
+      }
+    }
+    k = merged_until + 1;
+  }
+  scratch.push_back(boundaries.back());
+  std::swap(boundaries, scratch);
+}
+
+// A lone `»`, `—` or `!!!` is not a sentence: give it to the previous one (or the next one).
+void merge_symbol_segments(const UChar* text, std::vector<Boundary>& boundaries,
+                           std::vector<Boundary>& scratch) {
+  const std::size_t last = boundaries.size() - 1;
+  filter(boundaries, scratch, [&](std::size_t k) {
+    if (!has_letter_or_digit(text, boundaries[k].pos, boundaries[k + 1].pos)) return false;
+    return !(k == 1 && !has_letter_or_digit(text, boundaries[0].pos, boundaries[1].pos) &&
+             last > 1);
+  });
+}
+
+}  // namespace
+
+bool ends_with_terminator(const UChar* text, std::int32_t begin, std::int32_t end) {
+  while (end > begin && (is_white_space(text[end - 1]) || is_closing_char(text[end - 1]))) --end;
+  return end > begin && is_terminator(text[end - 1]);
+}
+
+void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Boundary>& boundaries) {
+  // `domestique.Consternant` (OrangeSum): UAX #29 SB7 keeps `Lower ATerm × Upper` together. Split
+  // only after a lower-case word of 2+ letters and before a capitalised word of 2+ letters, so
+  // `S.N.C.F.`, `U.S.`, `J.-C.`, `lemonde.fr`, `3.5` and `site.Com` in a URL stay whole.
+  for (std::int32_t i = 2; i + 2 < length; ++i) {
+    const UChar c = text[i];
+    if (c != u'.' && c != u'!' && c != u'?') continue;
+    if (!u_isupper(text[i + 1]) || !u_isalpha(text[i + 2])) continue;
+    std::int32_t word = i;
+    while (word > 0 && u_islower(text[word - 1])) --word;
+    if (i - word < 2) continue;
+    if (word > 0) {
+      const UChar before = text[word - 1];
+      if (u_isalnum(before) || U16_IS_SURROGATE(before) || before == u'.' || before == u'/' ||
+          before == u'@' || before == u':' || before == u'_' || before == u'\\') {
+        continue;
+      }
+    }
+    boundaries.push_back({i + 1, false});
+  }
+}
+
+void refine(const UChar* text, std::int32_t length, Language language,
+            std::vector<Boundary>& boundaries, std::vector<Boundary>& scratch) {
+  // Each pass sees the result of the previous one. Quotes are reattached before the quote merge:
+  // otherwise `« Nous partons. » Il part.` would look like an open quote closed by the next
+  // segment and be merged with it.
+  reattach_closing_quotes(text, length, boundaries, scratch);
+  merge_abbreviations(text, language, boundaries, scratch);
+  merge_continuations(text, length, boundaries, scratch);
+  merge_list_numbers(text, boundaries, scratch);
+  merge_quotes(text, boundaries, scratch);
+  merge_symbol_segments(text, boundaries, scratch);
+}
+
+}  // namespace precis::segment_rules

@@ -1,0 +1,500 @@
+// Tokenizer: ICU word boundaries → lower case → elision split → stopwords → Snowball stem →
+// accent folding (ALGORITHMS.md §3.2–3.3). Hot path notes: the text is converted to UTF-16 once
+// per chunk into a reused buffer, and what each distinct word becomes (its term, or nothing for a
+// stopword) is cached per Tokenizer because the vocabulary is Zipfian, so most words cost one
+// hash lookup after the ICU iterator has found them.
+#include "precis/tokenize.h"
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "precis/error.h"
+#include "stopwords.h"
+
+namespace precis {
+namespace {
+
+// The text is tokenized in chunks cut after a newline or a space, so the UTF-16 buffer stays
+// small (cache-friendly) and ICU's int32_t offsets never overflow on huge inputs. Words never
+// span whitespace, so the cut never changes the tokens.
+constexpr std::size_t kChunkBytes = 64 * 1024;
+
+// Bound of the term cache (about 10 MB); when full it is simply cleared (the Zipfian head
+// refills at once).
+constexpr std::size_t kMaxCachedTerms = 100'000;
+
+// detect_language looks at this many words at most (speed), taken from this many bytes.
+constexpr std::size_t kDetectWords = 2000;
+constexpr std::size_t kDetectBytes = 24 * 1024;
+
+// Lucene FrenchAnalyzer.DEFAULT_ARTICLES (ALGORITHMS.md §3.2): the elided words stripped when
+// followed by an apostrophe. `aujourd'hui` and `prud'homme` stay whole because their prefixes
+// are not in the set.
+constexpr std::string_view kFrenchElisions[] = {"l", "m", "t",     "qu",     "n",      "s",     "j",
+                                                "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"};
+
+bool is_french_elision(std::string_view prefix) {
+  if (prefix.size() > 7) return false;
+  for (std::string_view article : kFrenchElisions) {
+    if (prefix == article) return true;
+  }
+  return false;
+}
+
+// ICU word rule status (UAX #29 via ICU's word.txt): numbers in [100, 200), letters in
+// [200, 300), kana [300, 400), ideographs [400, 500). Kana and ideographs count as letters.
+enum class WordKind { None, Number, Letters };
+
+WordKind word_kind(int32_t status) {
+  if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return WordKind::Number;
+  if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) return WordKind::Letters;
+  return WordKind::None;
+}
+
+// One prototype word iterator per language, cloned per user: createWordInstance costs ~50 µs,
+// clone ~0.14 µs (§3.1), and const ICU methods such as clone() are thread-safe.
+const icu::BreakIterator& word_prototype(Language language) {
+  const auto make = [](const char* locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createWordInstance(icu::Locale(locale), status));
+    if (U_FAILURE(status) || !bi) {
+      throw Error("cannot create the ICU word break iterator: " + std::string(u_errorName(status)));
+    }
+    return bi;
+  };
+  static const std::unique_ptr<icu::BreakIterator> french = make("fr");
+  static const std::unique_ptr<icu::BreakIterator> english = make("en");
+  return language == Language::French ? *french : *english;
+}
+
+void append_utf8(std::string& out, UChar32 cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Where to end the chunk that starts at `begin`: after the last newline (else space) within
+// kChunkBytes, else at a UTF-8 lead byte.
+std::size_t chunk_end(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kChunkBytes) return text.size();
+  const std::size_t limit = begin + kChunkBytes;
+  const std::string_view window = text.substr(begin, kChunkBytes);
+  std::size_t cut = window.rfind('\n');
+  if (cut == std::string_view::npos || cut < kChunkBytes / 2) cut = window.rfind(' ');
+  if (cut != std::string_view::npos && cut >= kChunkBytes / 2) return begin + cut + 1;
+  std::size_t end = limit;
+  while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end > begin ? end : limit;
+}
+
+// Walks the ICU words of UTF-8 text, reusing its iterator and UTF-16 buffer across calls.
+class WordScanner {
+ public:
+  explicit WordScanner(Language language) : bi_(word_prototype(language).clone()) {
+    if (!bi_) throw Error("cannot clone the ICU word break iterator");
+  }
+  ~WordScanner() { utext_close(&utext_); }
+  WordScanner(const WordScanner&) = delete;
+  WordScanner& operator=(const WordScanner&) = delete;
+
+  // Calls visit(kind, const UChar* word, int32_t length) for each word (letters or number);
+  // visit returns false to stop early.
+  template <typename Visit>
+  void scan(std::string_view text, Visit&& visit) {
+    for (std::size_t begin = 0; begin < text.size();) {
+      const std::size_t end = chunk_end(text, begin);
+      if (!scan_chunk(text.substr(begin, end - begin), visit)) return;
+      begin = end;
+    }
+  }
+
+ private:
+  template <typename Visit>
+  bool scan_chunk(std::string_view chunk, Visit& visit) {
+    // UTF-16 never needs more code units than UTF-8 has bytes.
+    if (buffer_.size() < chunk.size() + 1) buffer_.resize(chunk.size() + 1);
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8WithSub(buffer_.data(), static_cast<int32_t>(buffer_.size()), &length,
+                         chunk.data(), static_cast<int32_t>(chunk.size()), 0xFFFD, nullptr,
+                         &status);
+    if (U_FAILURE(status))
+      throw Error("UTF-8 conversion failed: " + std::string(u_errorName(status)));
+    utext_openUChars(&utext_, buffer_.data(), length, &status);
+    bi_->setText(&utext_, status);
+    if (U_FAILURE(status)) throw Error("ICU setText failed: " + std::string(u_errorName(status)));
+    int32_t start = bi_->first();
+    for (int32_t end = bi_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = bi_->next()) {
+      const WordKind kind = word_kind(bi_->getRuleStatus());
+      if (kind == WordKind::None) continue;
+      if (!visit(kind, buffer_.data() + start, end - start)) return false;
+    }
+    return true;
+  }
+
+  std::unique_ptr<icu::BreakIterator> bi_;
+  std::vector<UChar> buffer_;
+  UText utext_ = UTEXT_INITIALIZER;
+};
+
+// Lower-cases a UTF-16 word into UTF-8 `out` (ICU simple case mapping, locale-independent),
+// maps ’ (U+2019) and ʼ (U+02BC) to ', and drops format characters (soft hyphen, ZWJ, …) that
+// ICU keeps inside words. Returns true when the word carried combining marks, i.e. needs NFC.
+bool lower_utf8(const UChar* word, int32_t length, std::string& out) {
+  out.clear();
+  bool has_marks = false;
+  for (int32_t i = 0; i < length;) {
+    const UChar c = word[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      ++i;
+      continue;
+    }
+    UChar32 cp;
+    U16_NEXT(word, i, length, cp);
+    if (cp == 0x2019 || cp == 0x02BC) {
+      out.push_back('\'');
+      continue;
+    }
+    if (cp >= 0x300 && cp < 0x370) has_marks = true;
+    if (u_charType(cp) == U_FORMAT_CHAR) continue;
+    append_utf8(out, u_tolower(cp));
+  }
+  return has_marks;
+}
+
+// Decomposed input ("e" + U+0301) would miss the stopword list and split stems: compose it.
+void compose_nfc(std::string& word, std::string& scratch) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return;
+  scratch.clear();
+  icu::StringByteSink<std::string> sink(&scratch);
+  nfc->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
+                     nullptr, status);
+  if (U_SUCCESS(status)) word.swap(scratch);
+}
+
+// Splits the elision or possessive off a lower-cased word (apostrophes already U+0027) and
+// returns the part to index: French `l'homme` → `homme`, `jusqu'à` → `à`; both languages
+// `trump's` → `trump` (English possessive; in French text it only occurs on English names).
+// English contractions (`don't`, `i'm`) stay whole: the English list has them.
+// `elided` (optional) tells whether a French elision was split off.
+std::string_view strip_apostrophe(std::string_view word, Language language,
+                                  bool* elided = nullptr) {
+  if (elided) *elided = false;
+  const std::size_t quote = word.find('\'');
+  if (quote == std::string_view::npos) return word;
+  if (language == Language::French && quote + 1 < word.size() &&
+      is_french_elision(word.substr(0, quote))) {
+    word.remove_prefix(quote + 1);
+    if (elided) *elided = true;
+    // "qu'aujourd'hui" → "aujourd'hui"; a possessive may still follow.
+  }
+  if (word.size() > 2 && word.ends_with("'s")) word.remove_suffix(2);
+  return word;
+}
+
+// detect_language needs a statistic, not exact UAX #29 boundaries, and runs once per document:
+// instead of a second word BreakIterator pass (~95 MB/s, about as slow as tokenizing), words
+// here are runs of letters (u_isalpha) joined by apostrophes (' ’ ʼ) and combining marks,
+// lower-cased on the fly into UTF-8 with ’ and ʼ mapped to '. Calls visit(word) until it
+// returns false. A multi-byte character cut at the end of `text` is dropped.
+template <typename Visit>
+void scan_letter_runs(std::string_view text, Visit&& visit) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  std::string word;
+  bool pending_apostrophe = false;  // an apostrophe after letters, kept if a letter follows
+  const auto flush = [&] {
+    pending_apostrophe = false;
+    if (word.empty()) return true;
+    const bool more = visit(std::string_view(word));
+    word.clear();
+    return more;
+  };
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp = s[i];
+    if (cp < 0x80) {
+      ++i;
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+        if (pending_apostrophe) word.push_back('\'');
+        pending_apostrophe = false;
+        word.push_back(static_cast<char>(cp | 0x20));
+        continue;
+      }
+      if (cp == '\'' && !word.empty() && !pending_apostrophe) {
+        pending_apostrophe = true;
+        continue;
+      }
+      if (!flush()) return;
+      continue;
+    }
+    U8_NEXT(s, i, n, cp);
+    if (cp == 0x2019 || cp == 0x02BC) {
+      if (word.empty() || pending_apostrophe) {
+        if (!flush()) return;
+      } else {
+        pending_apostrophe = true;
+      }
+      continue;
+    }
+    if (cp >= 0 && (u_isalpha(cp) || (!word.empty() && u_charType(cp) == U_NON_SPACING_MARK))) {
+      if (pending_apostrophe) word.push_back('\'');
+      pending_apostrophe = false;
+      append_utf8(word, u_tolower(cp));
+      continue;
+    }
+    if (!flush()) return;
+  }
+  flush();
+}
+
+// What one word (as ICU returned it, before lower-casing) becomes.
+struct Term {
+  std::string text;
+  bool indexed = false;  // false: a stopword (when removed) or nothing left after the elision
+};
+
+// The per-Tokenizer word → Term cache. The vocabulary is Zipfian (ALGORITHMS.md §3.2): after the
+// first few thousand words nearly every lookup is a hit, so the lookup is the hot path after the
+// ICU iterator itself. Open addressing with linear probing over a power-of-two table of (hash,
+// entry index) pairs: no modulo by a prime and no node chasing as in std::unordered_map
+// (measured: 16% of terms() time there). Bounded: cleared when full, so a batch run over
+// gigabytes of names, typos and URLs cannot grow it without limit.
+class TermCache {
+ public:
+  // The cached term of `word`, or nullptr.
+  const Term* find(std::u16string_view word, std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0) return nullptr;
+      const Entry& entry = entries_[slot.entry - 1];
+      if (slot.hash == hash && entry.word == word) return &entry.term;
+    }
+  }
+
+  // Stores the term of a word not in the cache; the reference is valid until the next insert.
+  const Term& insert(std::u16string_view word, std::uint64_t hash, Term term) {
+    if (entries_.size() >= kMaxCachedTerms) clear();
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    entries_.push_back(Entry{std::u16string(word), std::move(term)});
+    place(hash, static_cast<std::uint32_t>(entries_.size()));
+    return entries_.back().term;
+  }
+
+  static std::uint64_t hash(std::u16string_view word) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short, an inlined loop wins
+    for (char16_t c : word) h = (h ^ c) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t entry = 0;  // 1-based index into entries_; 0 = empty
+  };
+  struct Entry {
+    std::u16string word;
+    Term term;
+  };
+
+  void clear() {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+  }
+
+  void grow() {
+    const std::size_t size = std::max<std::size_t>(1024, 2 * slots_.size());
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      place(hash(entries_[e].word), static_cast<std::uint32_t>(e + 1));
+    }
+  }
+
+  void place(std::uint64_t hash, std::uint32_t entry) {
+    std::size_t i = hash & mask_;
+    while (slots_[i].entry != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{hash, entry};
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0;
+};
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
+};
+
+// Writes the n-th output term, reusing the string already in that slot (its capacity).
+std::string& next_slot(std::vector<std::string>& terms, std::size_t& n) {
+  if (n == terms.size()) terms.emplace_back();
+  return terms[n++];
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  explicit Impl(const TokenizeOptions& opts) : options(opts), scanner(opts.language) {
+    if (options.stem) {
+      stemmer.reset(
+          sb_stemmer_new(options.language == Language::French ? "french" : "english", "UTF_8"));
+      if (!stemmer) throw Error("cannot create the Snowball stemmer (libstemmer)");
+    }
+  }
+
+  // What the word becomes, from the cache or computed (lower case, NFC, elision split,
+  // stopword check, stem, fold) and cached.
+  const Term& term_of(const UChar* raw, int32_t length) {
+    const std::u16string_view key(raw, static_cast<std::size_t>(length));
+    const std::uint64_t hash = TermCache::hash(key);
+    if (const Term* cached = cache.find(key, hash)) return *cached;
+    Term term;
+    if (lower_utf8(raw, length, word)) compose_nfc(word, scratch);
+    // The elided article is dropped whatever the options (Lucene's ElisionFilter does the
+    // same): it is a clitic of the word, not a word the reader sees.
+    const std::string_view stripped = strip_apostrophe(word, options.language);
+    term.indexed = !stripped.empty() &&
+                   !(options.remove_stopwords && stopwords::contains(stripped, options.language));
+    if (term.indexed) index_term(stripped, term.text);
+    return cache.insert(key, hash, std::move(term));
+  }
+
+  // The index term of one lower-cased, elision-split word: stemmed, then folded.
+  void index_term(std::string_view stripped, std::string& out) {
+    std::string_view stemmed = stripped;
+    if (options.stem) {
+      const sb_symbol* s =
+          sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(stripped.data()),
+                          static_cast<int>(stripped.size()));
+      if (!s) throw Error("Snowball stemmer out of memory");
+      stemmed = std::string_view(reinterpret_cast<const char*>(s),
+                                 static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+    }
+    if (options.fold_accents) {
+      fold_accents(stemmed, out);
+    } else {
+      out.assign(stemmed);
+    }
+  }
+
+  TokenizeOptions options;
+  WordScanner scanner;
+  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;
+  TermCache cache;
+  std::string word;     // the current word, lower-cased (reused)
+  std::string scratch;  // NFC output (reused)
+};
+
+Tokenizer::Tokenizer(const TokenizeOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Tokenizer::~Tokenizer() = default;
+Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
+Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
+
+const TokenizeOptions& Tokenizer::options() const {
+  return impl_->options;
+}
+
+void Tokenizer::terms(std::string_view text, std::vector<std::string>& terms) {
+  Impl& impl = *impl_;
+  std::size_t n = 0;
+  impl.scanner.scan(text, [&](WordKind kind, const UChar* word, int32_t length) {
+    if (kind == WordKind::Number) {
+      // Digits matter (dates, counts, "66,9 milliards") and are neither stemmed nor folded.
+      std::string& slot = next_slot(terms, n);
+      lower_utf8(word, length, slot);
+      return true;
+    }
+    const Term& term = impl.term_of(word, length);
+    if (term.indexed) next_slot(terms, n).assign(term.text);
+    return true;
+  });
+  terms.resize(n);
+}
+
+std::vector<std::string> Tokenizer::terms(std::string_view text) {
+  std::vector<std::string> result;
+  terms(text, result);
+  return result;
+}
+
+std::size_t Tokenizer::count_words(std::string_view text) {
+  std::size_t count = 0;
+  impl_->scanner.scan(text, [&](WordKind, const UChar*, int32_t) {
+    ++count;
+    return true;
+  });
+  return count;
+}
+
+bool is_stopword(std::string_view lowercase_word, Language language) {
+  // Accept the typographic apostrophes too, as the tokenizer maps them before looking up.
+  if (lowercase_word.find("\u2019") == std::string_view::npos &&
+      lowercase_word.find("\u02BC") == std::string_view::npos) {
+    return stopwords::contains(lowercase_word, language);
+  }
+  std::string normalized;
+  for (std::size_t i = 0; i < lowercase_word.size();) {
+    const std::string_view rest = lowercase_word.substr(i);
+    if (rest.starts_with("\u2019") || rest.starts_with("\u02BC")) {
+      normalized.push_back('\'');
+      i += rest.starts_with("\u2019") ? 3 : 2;
+    } else {
+      normalized.push_back(lowercase_word[i++]);
+    }
+  }
+  return stopwords::contains(normalized, language);
+}
+
+Language detect_language(std::string_view text) {
+  // Counting words that are stopwords in only one of the two lists: shared ones ("a", "as",
+  // "on", "me") say nothing. A French elision (l', d', qu') is French evidence by itself.
+  std::size_t words = 0;
+  std::size_t french = 0;
+  std::size_t english = 0;
+  scan_letter_runs(text.substr(0, std::min(text.size(), kDetectBytes)), [&](std::string_view word) {
+    bool elided = false;
+    const std::string_view stripped = strip_apostrophe(word, Language::French, &elided);
+    if (elided) ++french;
+    const bool fr = stopwords::contains(stripped, Language::French);
+    const bool en = stopwords::contains(word, Language::English) ||
+                    stopwords::contains(stripped, Language::English);
+    if (fr && !en) ++french;
+    if (en && !fr) ++english;
+    return ++words < kDetectWords;
+  });
+  // English only when clearly so: French is the project's default (short or mixed text, titles).
+  return english >= 2 && english > 2 * french ? Language::English : Language::French;
+}
+
+}  // namespace precis

@@ -1,0 +1,508 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clean_rules.h"
+#include "precis/clean.h"
+#include "precis/reader.h"
+
+using precis::clean;
+using precis::CleanedDocument;
+using precis::Document;
+
+namespace {
+
+Document make_document(std::string text, std::string path = "doc.txt") {
+  Document document;
+  document.path = std::move(path);
+  document.text = std::move(text);
+  document.encoding = "UTF-8";
+  return document;
+}
+
+std::string slice(const Document& document, precis::Span span) {
+  return document.text.substr(span.begin, span.size());
+}
+
+std::vector<std::string> kept(const Document& document, const CleanedDocument& cleaned) {
+  std::vector<std::string> lines;
+  for (const precis::Span& span : cleaned.lines) lines.push_back(slice(document, span));
+  return lines;
+}
+
+std::vector<std::pair<std::string, std::string>> dropped(const Document& document,
+                                                         const CleanedDocument& cleaned) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (const precis::DroppedLine& line : cleaned.dropped) {
+    lines.emplace_back(slice(document, line.span), line.reason);
+  }
+  return lines;
+}
+
+// Cleans one document on its own.
+CleanedDocument clean_one(const Document& document, precis::CleanOptions options = {}) {
+  return clean({document}, options).at(0);
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+struct Seeds {
+  std::vector<Document> documents;
+  std::vector<CleanedDocument> cleaned;
+};
+
+const Seeds& seeds() {
+  static const Seeds result = [] {
+    Seeds seeds;
+    seeds.documents =
+        precis::read_inputs({PRECIS_SOURCE_DIR "/samples/appel-trump-poutine"}).documents;
+    seeds.cleaned = clean(seeds.documents);
+    return seeds;
+  }();
+  return result;
+}
+
+// The kept lines of a seed, compared by their first words: every body paragraph, in order.
+void check_kept_paragraphs(std::size_t seed, const std::vector<std::string>& openings) {
+  const Seeds& s = seeds();
+  REQUIRE(s.documents.size() == 5);
+  const std::vector<std::string> lines = kept(s.documents[seed], s.cleaned[seed]);
+  INFO("seed " << seed);
+  REQUIRE(lines.size() == openings.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    INFO("kept line " << i << ": " << lines[i]);
+    CHECK(starts_with(lines[i], openings[i]));
+  }
+}
+
+}  // namespace
+
+// --- The seed articles -----------------------------------------------------------------------
+
+TEST_CASE("seeds: every body paragraph is kept", "[clean]") {
+  check_kept_paragraphs(
+      0, {"Donald Trump et Vladimir Poutine se sont entretenus",
+          "Donald Trump tenterait-il de se rapprocher", "Le lendemain de cette suspension",
+          "Mais Donald Trump n'a pas obtenu", "Pour rappel, la Russie et l'Ukraine"});
+  check_kept_paragraphs(1, {"Les présidents russe et américain", "Au cours d’un entretien",
+                            "Devant plusieurs journalistes", "De son côté, le président américain",
+                            "Le 2 juin dernier", "Dans ce document, Moscou", "Qualifié de “franc”",
+                            "La décision américaine a été"});
+  check_kept_paragraphs(
+      2, {"Donald Trump et Vladimir Poutine se sont de nouveau",
+          "Lors de cet appel d’environ une heure", "Le président russe a réaffirmé",
+          "Moscou continue d’exiger", "La discussion s’est tenue", "Le conflit entre Israël",
+          "De son côté, le président ukrainien"});
+  check_kept_paragraphs(
+      3, {"Lors d’un échange téléphonique", "Ce jeudi 3 juillet", "Donald Trump, qui avait promis",
+          "Selon les autorités russes", "Ces conditions sont jugées",
+          "L’appel entre les deux dirigeants", "Cette conversation russo-américaine",
+          "Depuis le retour de Donald Trump", "Face à la position inchangée"});
+  check_kept_paragraphs(
+      4, {"Le soir du 3 juillet", "Concernant les questions internationales",
+          "Les dirigeants ont également abordé", "Le sujet principal de la conversation",
+          "Il est évident que les deux présidents", "Trump a suspendu la fourniture",
+          "Trump a cherché à imposer"});
+}
+
+TEST_CASE("seeds: no boilerplate line survives", "[clean]") {
+  const Seeds& s = seeds();
+  REQUIRE(s.documents.size() == 5);
+  // Read from the files: every widget, promotion, byline and subhead of seeds 000, 003 and 004.
+  const std::vector<std::string> boilerplate = {
+      "MPI vous informe gratuitement, Recevez la liste des nouveaux articles",
+      "Je veux recevoir la lettre d'information :",
+      "Nous n’envoyons pas de messages indésirables",
+      "S’abonner",
+      "Notifier de",
+      "guest",
+      "Ce site utilise Akismet pour réduire les indésirables.",
+      "2 Commentaires",
+      "Les plus anciens",
+      "Les plus récents Les mieux notés",
+      "Inline Feedbacks",
+      "Voir tous les commentaires",
+      "Abonnez-vous à CARITAS !",
+      "Le numéro 3",
+      "Militez,",
+      "En s’abonnant à cette revue : la revue CARITAS !",
+      "OSZAR »",
+      "Léo Kersauzie",
+      "Cet article vous a plu ?",
+      "Mentions de Cookies WordPress par Real Cookie Banner",
+      "Exit mobile version",
+      "Un nouveau rapprochement entre Trump et Poutine",
+      "Trump a officiellement parlé à Poutine",
+      "La Russie campe sur ses positions",
+      "Bonnes relations personnelles",
+      "Un appel “franc”, selon le Kremlin",
+      "La Russie maintient sa ligne",
+      "Un tournant américain qui fragilise Kiev",
+      "Un climat de défiance, mais aussi d'opportunités pour Moscou",
+  };
+  for (std::size_t d = 0; d < s.documents.size(); ++d) {
+    for (const std::string& line : kept(s.documents[d], s.cleaned[d])) {
+      for (const std::string& bad : boilerplate) {
+        INFO("seed " << d << " kept: " << line);
+        CHECK_FALSE(starts_with(line, bad));
+      }
+    }
+  }
+}
+
+TEST_CASE("seeds: titles", "[clean]") {
+  const Seeds& s = seeds();
+  REQUIRE(s.cleaned.size() == 5);
+  CHECK(s.cleaned[0].title ==
+        "Un nouveau rapprochement entre Trump et Poutine ? Cette décision des États-Unis "
+        "interroge");  // the NBSP before "?" is collapsed to a space
+  CHECK(s.cleaned[0].title_span == precis::Span{0, s.documents[0].text.find('\n')});
+  // 001-003 open with a sentence (003's is a standfirst ending with "."): no title.
+  CHECK(s.cleaned[1].title.empty());
+  CHECK(s.cleaned[2].title.empty());
+  CHECK(s.cleaned[3].title.empty());
+  // 004's headline comes after a newsletter block that the page repeats at the bottom.
+  CHECK(s.cleaned[4].title ==
+        "Trump a officiellement parlé à Poutine pour mettre fin à la guerre en Ukraine");
+}
+
+TEST_CASE("seeds: dropped lines carry their reasons", "[clean]") {
+  const Seeds& s = seeds();
+  REQUIRE(s.cleaned.size() == 5);
+  const auto zero = dropped(s.documents[0], s.cleaned[0]);
+  REQUIRE(zero.size() == 3);
+  CHECK(zero[0].second == "title");
+  CHECK(zero[1].second == "title-repeat");  // line 3: the headline twice on one line
+  CHECK(starts_with(zero[1].first, "Un nouveau rapprochement"));
+  CHECK(zero[1].first.size() > 2 * zero[0].first.size());
+  CHECK(zero[2] ==
+        std::pair<std::string, std::string>{"La Russie campe sur ses positions", "heading"});
+
+  const auto four = dropped(s.documents[4], s.cleaned[4]);
+  auto reason_of = [&](const std::string& prefix) {
+    std::vector<std::string> reasons;
+    for (const auto& [line, reason] : four) {
+      if (starts_with(line, prefix)) reasons.push_back(reason);
+    }
+    return reasons;
+  };
+  using Reasons = std::vector<std::string>;
+  CHECK(reason_of("MPI vous informe") == Reasons{"repeated", "repeated"});
+  CHECK(reason_of("Nous n’envoyons pas") == Reasons{"repeated", "repeated"});
+  CHECK(reason_of("Trump a officiellement") == Reasons{"title"});
+  CHECK(reason_of("Bonnes relations personnelles") == Reasons{"heading"});
+  CHECK(reason_of("Léo Kersauzie") == Reasons{"short"});
+  CHECK(reason_of("Cet article vous a plu") == Reasons{"boilerplate"});
+  CHECK(reason_of("Ce site utilise Akismet") == Reasons{"boilerplate"});
+  CHECK(reason_of("2 Commentaires") == Reasons{"boilerplate"});
+  CHECK(reason_of("guest") == Reasons{"short"});
+  CHECK(reason_of("Le numéro 3") == Reasons{"context"});
+  CHECK(reason_of("OSZAR") == Reasons{"short"});
+  // Text order, and no blank line (seed 004 has one made of a lone NBSP) is reported.
+  for (std::size_t i = 1; i < s.cleaned[4].dropped.size(); ++i) {
+    CHECK(s.cleaned[4].dropped[i - 1].span.end <= s.cleaned[4].dropped[i].span.begin);
+  }
+  for (const auto& [line, reason] : four) CHECK_FALSE(line.empty());
+  CHECK(four.size() == 24);  // 31 non-blank lines, 7 kept
+}
+
+TEST_CASE("seeds: kept spans are trimmed lines of the text", "[clean]") {
+  const Seeds& s = seeds();
+  for (std::size_t d = 0; d < s.documents.size(); ++d) {
+    for (const std::string& line : kept(s.documents[d], s.cleaned[d])) {
+      REQUIRE_FALSE(line.empty());
+      CHECK(line.find('\n') == std::string::npos);
+      CHECK(line.front() != ' ');
+      CHECK(line.back() != ' ');
+    }
+  }
+}
+
+// --- Lines and spans -------------------------------------------------------------------------
+
+TEST_CASE("lines split at LF, CRLF and lone CR; spans exclude breaks and Unicode spaces",
+          "[clean]") {
+  const Document document = make_document(
+      "\xC2\xA0 Première phrase ici.\r\nDeuxième phrase là.\rTroisième "
+      "phrase enfin.\xE2\x80\xAF\n\n \t\nQuatrième phrase.");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned) ==
+        std::vector<std::string>{"Première phrase ici.", "Deuxième phrase là.",
+                                 "Troisième phrase enfin.", "Quatrième phrase."});
+  CHECK(cleaned.dropped.empty());  // blank lines are neither kept nor reported
+  CHECK(cleaned.lines[0].begin == 3);
+}
+
+TEST_CASE("rules: final punctuation", "[clean]") {
+  using precis::clean_rules::ends_with_sentence_punctuation;
+  CHECK(ends_with_sentence_punctuation("Il pleut."));
+  CHECK(ends_with_sentence_punctuation("Vraiment ?"));
+  CHECK(ends_with_sentence_punctuation("Et alors…"));
+  CHECK(ends_with_sentence_punctuation("Voici la liste :"));
+  CHECK(ends_with_sentence_punctuation("« Nous ne céderons pas. »"));
+  CHECK(ends_with_sentence_punctuation("“ne pas avoir fait de progrès”."));
+  CHECK(ends_with_sentence_punctuation("Il a dit « non ! »\xC2\xA0"));
+  CHECK_FALSE(ends_with_sentence_punctuation("OSZAR »"));
+  CHECK_FALSE(ends_with_sentence_punctuation("Trump : « pas de progrès »"));
+  CHECK_FALSE(ends_with_sentence_punctuation("Militez,"));
+  CHECK_FALSE(ends_with_sentence_punctuation("La Russie campe sur ses positions"));
+  CHECK_FALSE(ends_with_sentence_punctuation(""));
+}
+
+TEST_CASE("rules: words, keys, title repeats", "[clean]") {
+  using namespace precis::clean_rules;
+  CHECK(count_words("OSZAR »") == 1);
+  CHECK(count_words("Abonnez-vous à CARITAS !") == 3);
+  CHECK(count_words("Le 2\xC2\xA0juin — enfin") == 4);
+  CHECK(comparison_key("  S’abonner\xC2\xA0 À  la LETTRE ") == "s'abonner à la lettre");
+  CHECK(comparison_key("ÉTATS-UNIS") == "états-unis");
+  CHECK(is_title_repeat("titre du jour titre du jour", "titre du jour"));
+  CHECK(is_title_repeat("titre du jour", "titre du jour"));
+  CHECK_FALSE(is_title_repeat("titre du jour, suite", "titre du jour"));
+  CHECK_FALSE(is_title_repeat("titre du journal", "titre du jour"));
+}
+
+// --- Rule 1: the title -----------------------------------------------------------------------
+
+TEST_CASE("title: the first line without final punctuation, repeats dropped", "[clean]") {
+  const Document document = make_document(
+      "Poutine et Trump se parlent au téléphone\n\n"
+      "Poutine et Trump se parlent au téléphone Poutine et Trump se parlent au téléphone\n"
+      "Les deux présidents se sont parlé jeudi pendant une heure.\n"
+      "poutine et trump  se parlent au téléphone\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "Poutine et Trump se parlent au téléphone");
+  CHECK(cleaned.title_span == precis::Span{0, cleaned.title.size()});
+  CHECK(kept(document, cleaned) ==
+        std::vector<std::string>{"Les deux présidents se sont parlé jeudi pendant une heure."});
+  REQUIRE(cleaned.dropped.size() == 3);
+  CHECK(cleaned.dropped[0].reason == "title");
+  CHECK(cleaned.dropped[1].reason == "title-repeat");
+  CHECK(cleaned.dropped[2].reason == "title-repeat");
+}
+
+TEST_CASE("title: none when the document opens with a sentence", "[clean]") {
+  const Document document = make_document(
+      "Les deux présidents se sont parlé jeudi pendant une heure.\n"
+      "Un appel sans résultat concret\n"
+      "Le Kremlin a qualifié l'échange de franc et direct.\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title.empty());
+  CHECK(cleaned.title_span == precis::Span{});
+  REQUIRE(cleaned.dropped.size() == 1);
+  CHECK(cleaned.dropped[0].reason == "heading");  // a subhead, not the title
+  CHECK(kept(document, cleaned).size() == 2);
+}
+
+TEST_CASE("title: found below boilerplate, a rubric and a headline printed twice", "[clean]") {
+  const Document document = make_document(
+      "Abonnez-vous à notre newsletter\n"
+      "International\n"
+      "Le Kremlin juge l'appel franc\n"
+      "Le Kremlin juge l'appel franc\n"
+      "Vladimir Poutine a parlé avec Donald Trump pendant une heure jeudi soir.\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "Le Kremlin juge l'appel franc");
+  const auto lines = dropped(document, cleaned);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0].second == "boilerplate");
+  CHECK(lines[1] == std::pair<std::string, std::string>{"International", "short"});
+  CHECK(lines[2].second == "title");
+  CHECK(lines[3].second == "title-repeat");
+}
+
+TEST_CASE("title: a line repeated further down is not the title", "[clean]") {
+  const Document document = make_document(
+      "Recevez nos articles chaque matin gratuitement\n"
+      "La Russie ne renoncera pas à ses objectifs\n"
+      "Vladimir Poutine a parlé avec Donald Trump pendant une heure jeudi soir.\n"
+      "Recevez nos articles chaque matin gratuitement\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "La Russie ne renoncera pas à ses objectifs");
+  const auto lines = dropped(document, cleaned);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].second == "repeated");
+  CHECK(lines[2].second == "repeated");
+}
+
+// --- Rules 2 and 6: repetition within a document, sharing across documents --------------------
+
+TEST_CASE("repeated lines are dropped, unless another document shares them", "[clean]") {
+  const Document a = make_document(
+      "Le Kremlin a qualifié l'échange de franc.\n"
+      "Suivez toute l'actualité en direct.\n"
+      "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n"
+      "SUIVEZ  toute l’actualité en direct.\n"
+      "Selon l'AFP\n",
+      "a.txt");
+  const Document b = make_document(
+      "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n"
+      "Selon l'AFP\n"
+      "Kiev s'inquiète de la suspension des livraisons d'armes américaines.\n"
+      "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n",
+      "b.txt");
+  const auto cleaned = clean({a, b});
+  // The wire sentence and the short shared credit are kept in both; b repeats the sentence but
+  // shares it with a, so both copies stay too.
+  CHECK(kept(a, cleaned[0]) ==
+        std::vector<std::string>{
+            "Le Kremlin a qualifié l'échange de franc.",
+            "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.", "Selon l'AFP"});
+  CHECK(kept(b, cleaned[1]).size() == 4);
+  const auto dropped_a = dropped(a, cleaned[0]);
+  REQUIRE(dropped_a.size() == 2);
+  CHECK(dropped_a[0].second == "repeated");
+  CHECK(dropped_a[1].second == "repeated");
+  // Alone, the credit line is a short line.
+  CHECK(dropped(a, clean_one(a)).back() ==
+        std::pair<std::string, std::string>{"Selon l'AFP", "short"});
+}
+
+TEST_CASE("shared lines still go when they match the phrase list", "[clean]") {
+  const std::string text =
+      "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n"
+      "Inscrivez-vous à notre newsletter quotidienne.\n";
+  const auto cleaned = clean({make_document(text, "a.txt"), make_document(text, "b.txt")});
+  for (const CleanedDocument& document : cleaned) {
+    REQUIRE(document.dropped.size() == 1);
+    CHECK(document.dropped[0].reason == "boilerplate");
+    CHECK(document.lines.size() == 1);
+  }
+}
+
+// --- Rule 3: the phrase list -----------------------------------------------------------------
+
+TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
+  const std::vector<std::string> boilerplate = {
+      "Nous utilisons des COOKIES pour améliorer votre expérience.",
+      "Lisez notre politique de confidentialité.",
+      "© 2025 Le Journal",
+      "Le Journal, tous droits réservés.",
+      "À lire aussi : la guerre en Ukraine",
+      "Publié le 3 juillet 2025 à 10h12.",
+      "Partager sur Facebook",
+      "Réagir",
+      "12 commentaires",
+      "S'abonner",
+      "Crédit photo : AFP",
+      "Read more",
+      "Subscribe to our newsletter!",
+      "Advertisement",
+      "Inscrivez-vous à la lettre d’information.",
+  };
+  for (const std::string& line : boilerplate) {
+    const Document document =
+        make_document("Les deux présidents se sont parlé jeudi pendant une heure.\n" + line +
+                      "\nLe Kremlin a qualifié l'échange de franc et de direct.\n");
+    const auto lines = dropped(document, clean_one(document));
+    INFO(line);
+    CHECK(lines == std::vector<std::pair<std::string, std::string>>{{line, "boilerplate"}});
+  }
+}
+
+TEST_CASE("boilerplate phrases do not take real sentences", "[clean]") {
+  const std::vector<std::string> sentences = {
+      "Le Kremlin s'est refusé à tout commentaire.",
+      "Il souhaite partager ses vues avec le président ukrainien.",
+      "Le rapport publié le 3 juin montre une hausse des combats.",
+      "Les enquêteurs veulent en savoir plus sur ses motivations.",
+      "Le président n'a pas voulu réagir publiquement à ces propos.",
+      "Many analysts subscribe to the view that the call changed little.",
+      "La CNIL veille sur les données personnelles des Européens.",
+      "La publicité politique est interdite pendant la campagne.",
+  };
+  for (const std::string& sentence : sentences) {
+    const Document document = make_document("Les deux présidents se sont parlé jeudi.\n" +
+                                            sentence + "\nLe Kremlin a parlé de franchise.\n");
+    INFO(sentence);
+    CHECK(clean_one(document).dropped.empty());
+  }
+}
+
+TEST_CASE("long lines are content unless a strong phrase marks them", "[clean]") {
+  std::string paragraph = "La newsletter du ministère, citée par plusieurs journaux,";
+  for (int i = 0; i < 40; ++i) paragraph += " affirme";
+  paragraph += " que la guerre continue.";
+  std::string banner = "Ce site utilise des cookies";
+  for (int i = 0; i < 40; ++i) banner += " et";
+  banner += " vous pouvez les refuser.";
+  const Document document = make_document(paragraph + "\n" + banner + "\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned) == std::vector<std::string>{paragraph});
+  REQUIRE(cleaned.dropped.size() == 1);
+  CHECK(cleaned.dropped[0].reason == "boilerplate");
+}
+
+// --- Rule 4: short lines and headings --------------------------------------------------------
+
+TEST_CASE("short lines and headings without final punctuation are dropped", "[clean]") {
+  const std::string body1 =
+      "Vladimir Poutine a indiqué jeudi à Donald Trump que la Russie ne renoncera pas à ses "
+      "objectifs en Ukraine, selon le conseiller diplomatique du Kremlin.";
+  const std::string body2 =
+      "Le président américain a déploré jeudi soir ne pas avoir fait de progrès à la suite de "
+      "cet entretien téléphonique avec son homologue russe.";
+  const Document document = make_document(body1 + "\n\nSur le front\n\n" + body2 +
+                                          "\n\nUne relation personnelle ancienne et suivie\n\n" +
+                                          body1 + " Encore.\n\nJean Dupont\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned).size() == 3);
+  const auto lines = dropped(document, cleaned);
+  CHECK(lines == std::vector<std::pair<std::string, std::string>>{
+                     {"Sur le front", "heading"},  // a short subhead between paragraphs
+                     {"Une relation personnelle ancienne et suivie", "heading"},
+                     {"Jean Dupont", "short"}});
+}
+
+// --- Rule 5: the Boilerpipe word-count rule, in the tail only --------------------------------
+
+TEST_CASE("short fragments after the article are dropped, a short lede is not", "[clean]") {
+  const std::string body =
+      "Vladimir Poutine a indiqué jeudi à Donald Trump que la Russie ne renoncera pas à ses "
+      "objectifs en Ukraine, selon le conseiller diplomatique du Kremlin.";
+  const Document document = make_document(
+      "Par Jean Dupont\n"
+      "Poutine et Trump se sont parlé.\n"
+      "L'appel a duré une heure.\n" +
+      body +
+      "\nSoutenez-nous\n"
+      "Notre revue est en vente en kiosque !\n"
+      "Merci\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned) == std::vector<std::string>{"Poutine et Trump se sont parlé.",
+                                                            "L'appel a duré une heure.", body});
+  const auto lines = dropped(document, cleaned);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[2] ==
+        std::pair<std::string, std::string>{"Notre revue est en vente en kiosque !", "context"});
+}
+
+// --- Options ---------------------------------------------------------------------------------
+
+TEST_CASE("cleaning disabled keeps every non-blank line but the title", "[clean]") {
+  const Seeds& s = seeds();
+  REQUIRE(s.documents.size() == 5);
+  precis::CleanOptions options;
+  options.enabled = false;
+  const auto cleaned = clean(s.documents, options);
+  CHECK(cleaned[4].title == s.cleaned[4].title);
+  REQUIRE(cleaned[4].dropped.size() == 1);
+  CHECK(cleaned[4].dropped[0].reason == "title");
+  // 004 has 57 lines: 26 blank (one is a lone NBSP), 1 title, 30 kept.
+  CHECK(cleaned[4].lines.size() == 30);
+  CHECK(cleaned[2].lines.size() == 7);
+  CHECK(cleaned[2].dropped.empty());
+}
+
+TEST_CASE("empty and blank documents clean to nothing", "[clean]") {
+  const auto cleaned = clean({make_document(""), make_document(" \n\xC2\xA0\r\n\t")});
+  for (const CleanedDocument& document : cleaned) {
+    CHECK(document.lines.empty());
+    CHECK(document.dropped.empty());
+    CHECK(document.title.empty());
+  }
+  CHECK(clean({}).empty());
+}

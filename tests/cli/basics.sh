@@ -1,0 +1,37 @@
+# precis --help, --version, subcommand help and exit codes.
+source "$(dirname "$0")/lib.sh.inc"
+
+expect_exit 0 "$PRECIS" --help
+for sub in segment summarize batch eval idf; do expect_grep "$sub" "$TMP/out"; done
+expect_exit 0 "$PRECIS" --version
+expect_grep '^precis [0-9]+\.[0-9]+\.[0-9]+' "$TMP/out"
+expect_exit 2 "$PRECIS"
+expect_exit 2 "$PRECIS" frobnicate
+expect_exit 0 "$PRECIS" summarize --help
+for opt in --lang --words --bytes --sentences --order --lambda --threshold --damping --idf \
+  --min-words --format; do
+  expect_grep "$opt" "$TMP/out"
+done
+expect_grep '0\.85' "$TMP/out"  # defaults are shown
+expect_exit 0 "$PRECIS" segment --help
+
+# idf build, then summarize with it; a table for another language is refused.
+expect_exit 0 "$PRECIS" idf build "$SAMPLES" -o "$TMP/fr.idf"
+expect_grep '^#precis-idf 1' "$TMP/fr.idf"
+expect_grep '^documents	5$' "$TMP/fr.idf"
+expect_exit 0 "$PRECIS" summarize --idf "$TMP/fr.idf" "$SAMPLES"
+expect_exit 0 "$PRECIS" idf build --lang en "$SAMPLES" -o "$TMP/en.idf"
+expect_exit 2 "$PRECIS" summarize --lang fr --idf "$TMP/en.idf" "$SAMPLES"
+head -c 40 "$TMP/fr.idf" > "$TMP/truncated.idf"
+expect_exit 1 "$PRECIS" summarize --idf "$TMP/truncated.idf" "$SAMPLES"
+expect_grep 'truncated.idf' "$TMP/err"
+printf '{"id": 1, "article": "Le président a parlé. Le ministre aussi."}\n{"text": "Un autre texte."}\n' \
+  | gzip > "$TMP/corpus.jsonl.gz"
+expect_exit 0 "$PRECIS" idf build "$TMP/corpus.jsonl.gz" -o "$TMP/gz.idf"
+expect_grep '^documents	2$' "$TMP/gz.idf"
+printf 'not json\n' > "$TMP/bad.jsonl"
+expect_exit 1 "$PRECIS" idf build "$TMP/bad.jsonl" -o "$TMP/bad.idf"
+expect_grep 'bad.jsonl:1' "$TMP/err"
+[ -e "$TMP/bad.idf" ] && fail "a failed idf build left a file"
+
+finish

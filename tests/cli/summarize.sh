@@ -1,0 +1,79 @@
+# precis summarize through the real binary: formats, attribution, budget, determinism, -o, stdin.
+source "$(dirname "$0")/lib.sh.inc"
+CHECK="$(dirname "$0")/check_attribution.py"
+
+# JSON: the attribution invariant for every sentence, the budget, the schema.
+expect_exit 0 "$PRECIS" summarize --format json "$SAMPLES"
+cp "$TMP/out" "$TMP/a.json"
+python3 "$CHECK" "$TMP/a.json" 100 || fail "attribution invariant (default budget)"
+for key in '"language": "fr"' '"unit": "words"' '"limit": 100' '"support"' '"sources"' '"options"'; do
+  expect_grep "$key" "$TMP/a.json"
+done
+
+# Byte-identical across runs.
+expect_exit 0 "$PRECIS" summarize --format json "$SAMPLES"
+cmp -s "$TMP/out" "$TMP/a.json" || fail "two runs differ"
+
+# Other budgets hold too.
+for w in 30 60 150; do
+  expect_exit 0 "$PRECIS" summarize --format json --words "$w" "$SAMPLES"
+  python3 "$CHECK" "$TMP/out" "$w" || fail "attribution invariant (--words $w)"
+done
+expect_exit 0 "$PRECIS" summarize --format json --bytes 400 "$SAMPLES"
+python3 - "$TMP/out" <<'PY' || fail "--bytes 400 exceeded"
+import json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(s["summary"].encode()) <= 400, len(s["summary"].encode())
+assert s["budget"]["used"] == len(s["summary"].encode())
+PY
+expect_exit 0 "$PRECIS" summarize --format json --sentences 2 "$SAMPLES"
+python3 -c "import json,sys; assert len(json.load(open('$TMP/out'))['sentences']) == 2" \
+  || fail "--sentences 2"
+
+# Text: markers and the numbered source list; markdown: footnotes.
+expect_exit 0 "$PRECIS" summarize "$SAMPLES"
+expect_grep '\[[0-9]+(, [0-9]+)*\]' "$TMP/out"
+expect_grep '^Sources:' "$TMP/out"
+expect_grep '^\[5\] .*004_04058d18a2330ae6.txt' "$TMP/out"
+expect_exit 0 "$PRECIS" summarize --format markdown "$SAMPLES"
+expect_grep '\[\^1\]: ' "$TMP/out"
+
+# -o writes the file whole; no temporary file left behind.
+expect_exit 0 "$PRECIS" summarize --format json -o "$TMP/result.json" "$SAMPLES"
+cmp -s "$TMP/result.json" "$TMP/a.json" || fail "-o output differs from stdout"
+[ -z "$(ls -A "$TMP" | grep '\.tmp\.')" ] || fail "temporary file left behind"
+[ -s "$TMP/out" ] && fail "-o also wrote to stdout"
+
+# Standard input is one document.
+expect_exit 0 "$PRECIS" summarize --sentences 2 - < "$SAMPLES/003_1a2f9d317092050c.txt"
+expect_grep '\[1\]' "$TMP/out"
+expect_grep '^\[1\] -' "$TMP/out"
+
+# Lead baseline and rank order run and keep the contract.
+expect_exit 0 "$PRECIS" summarize --format json --selector lead "$SAMPLES"
+python3 "$CHECK" "$TMP/out" 100 || fail "attribution invariant (lead)"
+expect_exit 0 "$PRECIS" summarize --format json --order rank --lang fr "$SAMPLES"
+python3 "$CHECK" "$TMP/out" 100 || fail "attribution invariant (rank)"
+
+# Usage errors name the option and exit 2; input errors name the file and exit 1.
+expect_exit 2 "$PRECIS" summarize --lambda 2 "$SAMPLES"
+expect_grep 'lambda' "$TMP/err"
+expect_exit 2 "$PRECIS" summarize --words 10 --bytes 10 "$SAMPLES"
+expect_exit 2 "$PRECIS" summarize --order random "$SAMPLES"
+expect_exit 2 "$PRECIS" summarize --lang de "$SAMPLES"
+expect_exit 2 "$PRECIS" summarize --words 0 "$SAMPLES"
+expect_exit 2 "$PRECIS" summarize
+expect_exit 1 "$PRECIS" summarize "$TMP/does-not-exist"
+expect_grep 'does-not-exist' "$TMP/err"
+mkdir -p "$TMP/empty"
+expect_exit 1 "$PRECIS" summarize "$TMP/empty"
+expect_grep 'empty' "$TMP/err"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] || fail "error is not one line"
+expect_exit 1 "$PRECIS" summarize -o "$TMP/no/such/dir/out.txt" "$SAMPLES"
+expect_grep 'out.txt' "$TMP/err"
+
+# A budget smaller than any sentence: an empty summary and a warning, not a failure.
+expect_exit 0 "$PRECIS" summarize --words 2 "$SAMPLES"
+expect_grep 'budget' "$TMP/err"
+
+finish

@@ -1,0 +1,404 @@
+#include "precis/segment.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "precis/error.h"
+
+namespace {
+
+using precis::CleanedDocument;
+using precis::collapse_whitespace;
+using precis::Document;
+using precis::Language;
+using precis::Segmenter;
+using precis::Sentence;
+using precis::Span;
+
+// The byte length of the white space character starting at text[i], or 0 (Unicode White_Space,
+// written independently of the implementation).
+std::size_t white_space_at(std::string_view text, std::size_t i) {
+  static const std::string_view kMultiByte[] = {"\u0085", "\u00A0", "\u1680", "\u2000", "\u2001",
+                                                "\u2002", "\u2003", "\u2004", "\u2005", "\u2006",
+                                                "\u2007", "\u2008", "\u2009", "\u200A", "\u2028",
+                                                "\u2029", "\u202F", "\u205F", "\u3000"};
+  const char c = text[i];
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  for (std::string_view space : kMultiByte) {
+    if (text.substr(i, space.size()) == space) return space.size();
+  }
+  return 0;
+}
+
+// Every non-blank line, trimmed, kept: what the cleaner gives with cleaning disabled.
+CleanedDocument keep_all_lines(const std::string& text) {
+  CleanedDocument cleaned;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find_first_of("\r\n", begin);
+    if (end == std::string::npos) end = text.size();
+    std::size_t b = begin, e = end;
+    while (b < e && white_space_at(text, b) != 0) b += white_space_at(text, b);
+    while (e > b) {
+      std::size_t last = e - 1;
+      while (last > b && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+      if (white_space_at(text, last) == 0) break;
+      e = last;
+    }
+    if (b < e) cleaned.lines.push_back({b, e});
+    if (end == text.size()) break;
+    begin = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
+  }
+  return cleaned;
+}
+
+// The contract of split(): texts are the collapsed spans, spans are increasing, trimmed, inside
+// the kept lines, and together hold every non-space byte of the kept lines exactly once.
+void check_invariant(const Document& document, const CleanedDocument& cleaned,
+                     const std::vector<Sentence>& sentences) {
+  std::string kept, covered;
+  for (const Span& line : cleaned.lines) {
+    for (char c : collapse_whitespace(document.text.substr(line.begin, line.size()))) {
+      if (c != ' ') kept += c;
+    }
+  }
+  std::size_t previous_end = 0;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const Sentence& s = sentences[k];
+    CHECK(s.index == k);
+    REQUIRE(s.span.begin < s.span.end);
+    REQUIRE(s.span.end <= document.text.size());
+    CHECK(s.span.begin >= previous_end);
+    previous_end = s.span.end;
+    const std::string raw = document.text.substr(s.span.begin, s.span.size());
+    CHECK(collapse_whitespace(raw) == s.text);
+    CHECK(white_space_at(raw, 0) == 0);
+    std::size_t last = raw.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(raw[last]) & 0xC0) == 0x80) --last;
+    CHECK(white_space_at(raw, last) == 0);
+    auto inside = [&](std::size_t offset) {
+      return std::any_of(cleaned.lines.begin(), cleaned.lines.end(),
+                         [&](const Span& l) { return l.begin <= offset && offset < l.end; });
+    };
+    CHECK(inside(s.span.begin));
+    CHECK(inside(s.span.end - 1));
+    for (char c : s.text) {
+      if (c != ' ') covered += c;
+    }
+  }
+  CHECK(covered == kept);
+}
+
+std::vector<Sentence> split_all(const std::string& text, Language language = Language::French) {
+  Document document;
+  document.path = "test.txt";
+  document.text = text;
+  const CleanedDocument cleaned = keep_all_lines(text);
+  const Segmenter segmenter({language});
+  std::vector<Sentence> sentences = segmenter.split(document, cleaned, 0);
+  check_invariant(document, cleaned, sentences);
+  return sentences;
+}
+
+std::vector<std::string> texts_of(const std::vector<Sentence>& sentences) {
+  std::vector<std::string> texts;
+  for (const Sentence& s : sentences) texts.push_back(s.text);
+  return texts;
+}
+
+void check_sentences(const std::string& text, const std::vector<std::string>& expected,
+                     Language language = Language::French) {
+  INFO(text);
+  CHECK(texts_of(split_all(text, language)) == expected);
+}
+
+void check_english(const std::string& text, const std::vector<std::string>& expected) {
+  check_sentences(text, expected, Language::English);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("collapse_whitespace collapses Unicode white space and trims", "[segment]") {
+  CHECK(collapse_whitespace("") == "");
+  CHECK(collapse_whitespace(" \t\r\n ") == "");
+  CHECK(collapse_whitespace("  a  b\tc\r\nd ") == "a b c d");
+  CHECK(collapse_whitespace("\u00A0«\u00A0Oui\u202F!\u00A0»\u2009\u3000") == "« Oui ! »");
+  CHECK(collapse_whitespace("c\u2019est l\u2019été") == "c\u2019est l\u2019été");  // ’ is no space
+  CHECK(collapse_whitespace("a\u2028b\u2029c\u0085d\u1680e\u205Ff") == "a b c d e f");
+  CHECK(collapse_whitespace("\u200Bx\u200B") == "\u200Bx\u200B");  // ZWSP is not White_Space
+}
+
+TEST_CASE("segment: ordinary French sentences and CLDR abbreviations", "[segment]") {
+  check_sentences("M. Macron a parlé. Mme Dupont aussi.",
+                  {"M. Macron a parlé.", "Mme Dupont aussi."});
+  check_sentences("MM. Dupont et Durand sont venus. Ils sont partis.",
+                  {"MM. Dupont et Durand sont venus.", "Ils sont partis."});
+  check_sentences("Il pleut ! Vraiment ? Oui.", {"Il pleut !", "Vraiment ?", "Oui."});
+  check_sentences("Il en veut beaucoup. Pas moi.", {"Il en veut beaucoup.", "Pas moi."});
+  check_sentences("", {});
+  check_sentences(" \n\t\n", {});
+}
+
+TEST_CASE("segment: abbreviations ICU lacks", "[segment]") {
+  check_sentences("Le Dr. Martin arrive. Il part.", {"Le Dr. Martin arrive.", "Il part."});
+  check_sentences("Le Pr. Raoult parle. On écoute.", {"Le Pr. Raoult parle.", "On écoute."});
+  check_sentences("L'art. 49.3 a été utilisé. Le texte passe.",
+                  {"L'art. 49.3 a été utilisé.", "Le texte passe."});
+  check_sentences("Voir cf. Annexe 2. Fin.", {"Voir cf. Annexe 2.", "Fin."});
+  check_sentences("Lire p. XII du rapport. Fin.", {"Lire p. XII du rapport.", "Fin."});
+  check_sentences("Il vit à St. Denis et à Ste. Marie. Fin.",
+                  {"Il vit à St. Denis et à Ste. Marie.", "Fin."});
+  check_sentences("Il a env. Trente ans. Fin.", {"Il a env. Trente ans.", "Fin."});
+  check_sentences("Lire le vol. II et le chap. IV du livre. Fin.",
+                  {"Lire le vol. II et le chap. IV du livre.", "Fin."});
+  check_sentences("Le décret n° 2024-12 est paru. Il s'applique.",
+                  {"Le décret n° 2024-12 est paru.", "Il s'applique."});
+  check_sentences("Rendez-vous en 52 av. J.-C. à Alésia. Fin.",
+                  {"Rendez-vous en 52 av. J.-C. à Alésia.", "Fin."});
+}
+
+TEST_CASE("segment: capital initials", "[segment]") {
+  check_sentences("Selon J. Dupont, il pleut. Il a raison.",
+                  {"Selon J. Dupont, il pleut.", "Il a raison."});
+  check_sentences("Selon J.-C. Dupont, il pleut. Il a raison.",
+                  {"Selon J.-C. Dupont, il pleut.", "Il a raison."});
+  // An acronym with periods is not an initial: the sentence still ends after it.
+  check_sentences("Il travaille à la S.N.C.F. Elle aussi.",
+                  {"Il travaille à la S.N.C.F.", "Elle aussi."});
+  // A word ending with a capital is not an initial either.
+  check_sentences("Le siège de l'ONU. Une réunion.", {"Le siège de l'ONU.", "Une réunion."});
+}
+
+TEST_CASE("segment: English abbreviations and initials", "[segment]") {
+  check_english("Mr. Smith left. Mrs. Jones stayed.", {"Mr. Smith left.", "Mrs. Jones stayed."});
+  check_english("Dr. Who and Prof. Xavier met. They talked.",
+                {"Dr. Who and Prof. Xavier met.", "They talked."});
+  check_english("St. Louis is big. John Smith Jr. Came here.",
+                {"St. Louis is big.", "John Smith Jr. Came here."});
+  check_english("The U.S. Army came. It left.", {"The U.S. Army came.", "It left."});
+  check_english("The U.N. Climate Change Conference opened. It ended.",
+                {"The U.N. Climate Change Conference opened.", "It ended."});
+  check_english("Cities, e.g. Paris, i.e. France. Done.",
+                {"Cities, e.g. Paris, i.e. France.", "Done."});
+  check_english("Apples, pears etc. are fruit. Yes.", {"Apples, pears etc. are fruit.", "Yes."});
+  check_english("J. R. Smith came. Big news.", {"J. R. Smith came.", "Big news."});
+}
+
+TEST_CASE("segment: NBSP and NNBSP in French punctuation", "[segment]") {
+  check_sentences("«\u00A0Nous partons.\u00A0» Il part.", {"« Nous partons. »", "Il part."});
+  check_sentences("« Nous partons. » Il part.", {"« Nous partons. »", "Il part."});
+  check_sentences("C'est\u202F? Oui\u00A0! Voici\u00A0: un mot\u00A0; deux. Fin.",
+                  {"C'est ?", "Oui !", "Voici : un mot ; deux.", "Fin."});
+  // The span keeps the original bytes: the NBSP before » is inside it.
+  const auto sentences = split_all("«\u00A0Nous partons.\u00A0» Il part.");
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[0].span == Span{0, std::string("«\u00A0Nous partons.\u00A0»").size()});
+}
+
+TEST_CASE("segment: quotes spanning a false break", "[segment]") {
+  check_sentences("« Nous ne céderons pas. Jamais », a déclaré le ministre. Il est parti.",
+                  {"« Nous ne céderons pas. Jamais », a déclaré le ministre.", "Il est parti."});
+  check_sentences("“Nous ne céderons pas. Jamais”, a-t-il dit. Fin.",
+                  {"“Nous ne céderons pas. Jamais”, a-t-il dit.", "Fin."});
+  check_sentences("Il a dit : \"Nous restons. Toujours\", puis il est parti. Fin.",
+                  {"Il a dit : \"Nous restons. Toujours\", puis il est parti.", "Fin."});
+  check_sentences("« Jamais ! », a-t-il dit. Fin.", {"« Jamais ! », a-t-il dit.", "Fin."});
+  check_sentences("« Où vas-tu ? » demanda-t-il. Fin.", {"« Où vas-tu ? » demanda-t-il.", "Fin."});
+  // No closing quote within three segments: the open quote does not swallow what follows.
+  check_sentences("« Un. Deux. Trois. Quatre. Cinq », dit-il.",
+                  {"« Un.", "Deux.", "Trois.", "Quatre.", "Cinq », dit-il."});
+  check_sentences("« Un. Deux. Trois. Quatre », dit-il.", {"« Un. Deux. Trois. Quatre », dit-il."});
+  check_sentences("« Sans fin. Elle part. Il reste.", {"« Sans fin.", "Elle part.", "Il reste."});
+}
+
+TEST_CASE("segment: ellipses", "[segment]") {
+  check_sentences("Elle attendit… Rien ne vint.", {"Elle attendit…", "Rien ne vint."});
+  check_sentences("Il hésita... Puis il partit.", {"Il hésita...", "Puis il partit."});
+  check_sentences("Il hésita… puis il partit.", {"Il hésita… puis il partit."});
+  check_sentences("« Elle attendit… » Rien ne vint.", {"« Elle attendit… »", "Rien ne vint."});
+}
+
+TEST_CASE("segment: numbers and list numbers", "[segment]") {
+  check_sentences("L'aide s'élève à 66,9 milliards de dollars. Elle baisse de 3,5 %.",
+                  {"L'aide s'élève à 66,9 milliards de dollars.", "Elle baisse de 3,5 %."});
+  check_english("Growth was 2.5% in 2022. It was 3.5 before.",
+                {"Growth was 2.5% in 2022.", "It was 3.5 before."});
+  check_sentences("Il a été élu en 2022. 3. Le troisième point.",
+                  {"Il a été élu en 2022.", "3. Le troisième point."});
+  check_sentences("1. Premier point. 2. Second point.", {"1. Premier point.", "2. Second point."});
+  check_sentences("Le dernier point est le suivant. 4.", {"Le dernier point est le suivant. 4."});
+}
+
+TEST_CASE("segment: sentences glued without a space", "[segment]") {
+  const std::string text = "Il parle du marché domestique.Consternant, le ministre est parti. Fin.";
+  check_sentences(
+      text, {"Il parle du marché domestique.", "Consternant, le ministre est parti.", "Fin."});
+  const auto sentences = split_all(text);
+  REQUIRE(sentences.size() == 3);
+  const std::size_t dot = text.find('.');
+  CHECK(sentences[0].span.end == dot + 1);
+  CHECK(sentences[1].span.begin == dot + 1);
+  check_sentences("Il l'a écrit!Oui, vraiment.", {"Il l'a écrit!", "Oui, vraiment."});
+  check_sentences("Lisez lemonde.fr et la S.N.C.F.Un point.",
+                  {"Lisez lemonde.fr et la S.N.C.F.Un point."});
+  check_english("The U.S.Army and version 3.5 and e.g.Paris stay.",
+                {"The U.S.Army and version 3.5 and e.g.Paris stay."});
+  check_sentences("Visitez www.site.Com ou av. J.-C.Dupont.",
+                  {"Visitez www.site.Com ou av. J.-C.Dupont."});
+  check_sentences("Le plan A.Bravo.", {"Le plan A.Bravo."});
+}
+
+TEST_CASE("segment: segments without a letter or digit are merged", "[segment]") {
+  check_sentences("Il part. !!! Elle reste.", {"Il part. !!!", "Elle reste."});
+  check_sentences("Il part !\n— Elle reste.", {"Il part !", "— Elle reste."});
+  check_sentences("Il part.\n***", {"Il part. ***"});
+  check_sentences("« Il part. »\n»\nElle reste.", {"« Il part. » »", "Elle reste."});
+  // Alone in its paragraph, a symbol line has no sentence to join: it is kept, not lost.
+  check_sentences("Il part.\n\n***\n\nElle reste.", {"Il part.", "***", "Elle reste."});
+}
+
+TEST_CASE("segment: hard-wrapped lines and paragraphs", "[segment]") {
+  check_sentences("Le texte est\ncoupé en lignes\nde 30 caractères. Il continue\nici.",
+                  {"Le texte est coupé en lignes de 30 caractères.", "Il continue ici."});
+  check_sentences("Un appel entre\nDonald Trump et\nVladimir Poutine a eu lieu. Fin.",
+                  {"Un appel entre Donald Trump et Vladimir Poutine a eu lieu.", "Fin."});
+  // A line ending a sentence ends it, even before a lower-case letter.
+  check_sentences("Il est parti.\nelle reste.", {"Il est parti.", "elle reste."});
+  check_sentences("Il a dit « Non ! »\nil part.", {"Il a dit « Non ! »", "il part."});
+  // A blank line separates paragraphs: a title without final punctuation is its own sentence.
+  check_sentences("Titre sans ponctuation\n\nLe texte suit.",
+                  {"Titre sans ponctuation", "Le texte suit."});
+  // A line too long to be hard-wrapped is a paragraph of its own (a headline, a missing period).
+  const std::string long_line(130, 'x');
+  check_sentences(long_line + "\nLe texte suit.", {long_line, "Le texte suit."});
+  const std::string wrapped(110, 'x');
+  check_sentences(wrapped + "\nle texte suit.", {wrapped + " le texte suit."});
+  // An abbreviation at the end of a line still joins the next one.
+  check_sentences("Selon le Dr.\nMartin, il pleut.", {"Selon le Dr. Martin, il pleut."});
+  // CRLF and lone CR, with trailing spaces and tabs.
+  check_sentences("Le texte est  \r\ncoupé.\r\nIl\t\r\ncontinue.\r\n\r\nFin.",
+                  {"Le texte est coupé.", "Il continue.", "Fin."});
+  check_sentences("Le texte est\rcoupé.\rFin.", {"Le texte est coupé.", "Fin."});
+}
+
+TEST_CASE("segment: a dropped line or the title separates paragraphs", "[segment]") {
+  Document document;
+  document.text = "Le texte commence\nPublicité\nla suite.";
+  CleanedDocument cleaned;
+  const std::size_t dropped = document.text.find("Publicité");
+  const std::size_t second = document.text.find("la suite");
+  cleaned.lines = {{0, dropped - 1}, {second, document.text.size()}};
+  cleaned.dropped = {{{dropped, second - 1}, "boilerplate"}};
+  const auto sentences = Segmenter().split(document, cleaned, 4);
+  check_invariant(document, cleaned, sentences);
+  CHECK(texts_of(sentences) == std::vector<std::string>{"Le texte commence", "la suite."});
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[1].doc == 4);
+  CHECK(sentences[1].index == 1);
+  CHECK(sentences[1].span == Span{second, document.text.size()});
+}
+
+TEST_CASE("segment: kept lines outside the text are an error", "[segment]") {
+  Document document;
+  document.path = "bad.txt";
+  document.text = "Court.";
+  CleanedDocument cleaned;
+  cleaned.lines = {{0, 60}};
+  CHECK_THROWS_AS(Segmenter().split(document, cleaned, 0), precis::Error);
+  cleaned.lines = {{3, 6}, {0, 2}};
+  CHECK_THROWS_AS(Segmenter().split(document, cleaned, 0), precis::Error);
+}
+
+TEST_CASE("segment: offsets stay exact with NBSP, NNBSP, CRLF and non-BMP characters",
+          "[segment]") {
+  const std::string text =
+      "\u00A0\u00A0Le prix\u202Fmonte\u00A0: 3,5\u00A0%.\u2009Il rit \U0001F600. Fin\u00A0!\r\n"
+      "«\u202FNon\u202F», dit-il.\r\n\r\n  Autre paragraphe\u3000 \r\n";
+  const auto sentences = split_all(text);
+  CHECK(texts_of(sentences) == std::vector<std::string>{"Le prix monte : 3,5 %.",
+                                                        "Il rit \U0001F600.", "Fin !",
+                                                        "« Non », dit-il.", "Autre paragraphe"});
+  REQUIRE(sentences.size() == 5);
+  CHECK(sentences[0].span.begin == 4);
+  CHECK(text.substr(sentences[1].span.begin, sentences[1].span.size()) == "Il rit \U0001F600.");
+}
+
+TEST_CASE("segment: the invariant holds on the sample articles", "[segment]") {
+  const std::filesystem::path folder = PRECIS_SOURCE_DIR "/samples/appel-trump-poutine";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  REQUIRE(files.size() == 5);
+  std::sort(files.begin(), files.end());
+  const Segmenter segmenter;
+  std::size_t total = 0;
+  for (const auto& file : files) {
+    INFO(file.string());
+    Document document;
+    document.path = file.string();
+    document.text = read_file(file);
+    const CleanedDocument cleaned = keep_all_lines(document.text);
+    const auto sentences = segmenter.split(document, cleaned, 0);
+    check_invariant(document, cleaned, sentences);
+    total += sentences.size();
+    // Real sentences of the seeds, split where a reader would.
+    for (const Sentence& s : sentences) {
+      CHECK(s.text.find(". Cet appel") == std::string::npos);
+    }
+  }
+  CHECK(total > 50);
+}
+
+TEST_CASE("segment: the invariant holds on the cleaned sample articles", "[segment]") {
+  const std::filesystem::path folder = PRECIS_SOURCE_DIR "/samples/appel-trump-poutine";
+  std::vector<Document> documents;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".txt") continue;
+    documents.emplace_back();
+    documents.back().path = entry.path().string();
+    documents.back().text = read_file(entry.path());
+  }
+  std::sort(documents.begin(), documents.end(),
+            [](const Document& a, const Document& b) { return a.path < b.path; });
+  const std::vector<CleanedDocument> cleaned = precis::clean(documents);
+  REQUIRE(cleaned.size() == documents.size());
+  const Segmenter segmenter;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    INFO(documents[d].path);
+    const auto sentences = segmenter.split(documents[d], cleaned[d], static_cast<std::uint32_t>(d));
+    check_invariant(documents[d], cleaned[d], sentences);
+    CHECK(!sentences.empty());
+    for (const Sentence& s : sentences) CHECK(s.doc == d);
+  }
+}
+
+TEST_CASE("segment: known sentences of seed 000", "[segment]") {
+  const std::string text =
+      read_file(PRECIS_SOURCE_DIR "/samples/appel-trump-poutine/000_d174e9558c95ac9a.txt");
+  const auto texts = texts_of(split_all(text));
+  auto has = [&](const std::string& sentence) {
+    return std::find(texts.begin(), texts.end(), sentence) != texts.end();
+  };
+  CHECK(has("Donald Trump et Vladimir Poutine se sont entretenus au téléphone jeudi."));
+  CHECK(
+      has("Depuis le début du conflit en février 2022, l'aide militaire américaine à Kiev "
+          "s'élève à 66,9 milliards de dollars."));
+  CHECK(
+      has("\"Cette décision a été prise pour mettre les intérêts de l'Amérique en premier, à "
+          "la suite d'un passage en revue de l'aide militaire de notre nation à d'autres pays à "
+          "travers le monde\", affirme la porte-parole adjointe de la Maison-Blanche, Anna "
+          "Kelly."));
+}

@@ -1,0 +1,286 @@
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "precis/error.h"
+#include "precis/reader.h"
+#include "precis/segment.h"
+#include "precis/summarizer.h"
+
+using namespace precis;
+
+namespace {
+
+const std::string kSamples = PRECIS_SOURCE_DIR "/samples/appel-trump-poutine";
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+Document make_document(std::string path, std::string text) {
+  Document d;
+  d.path = std::move(path);
+  d.text = std::move(text);
+  d.encoding = "UTF-8";
+  return d;
+}
+
+// The attribution contract: the original bytes of every span, white space collapsed, are the
+// sentence's text.
+void check_attribution(const Summary& summary, const std::vector<std::string>& originals) {
+  for (const auto& s : summary.sentences) {
+    REQUIRE(s.source < originals.size());
+    REQUIRE(s.start < s.end);
+    REQUIRE(s.end <= originals[s.source].size());
+    CHECK(collapse_whitespace(originals[s.source].substr(s.start, s.end - s.start)) == s.text);
+    for (const auto& sup : s.support) CHECK(sup.source != s.source);
+  }
+}
+
+std::size_t words_of(const Summary& summary) {
+  std::size_t words = 0;
+  for (const auto& s : summary.sentences) words += count_budget_words(s.text);
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("budget words are runs of non-space", "[summarizer]") {
+  CHECK(count_budget_words("") == 0);
+  CHECK(count_budget_words("  a  b\tc\n") == 3);
+  CHECK(count_budget_words("« Nous partons » , dit-il.") == 6);
+}
+
+TEST_CASE("the samples give an attributed, non-redundant summary within budget", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  REQUIRE(read.documents.size() == 5);
+  std::vector<std::string> originals;
+  for (const auto& d : read.documents) originals.push_back(file_bytes(d.path));
+
+  SummarizeOptions options;
+  const Summary summary = summarize(read.documents, options);
+  CHECK(summary.language == Language::French);
+  REQUIRE(summary.sentences.size() >= 3);
+  CHECK(summary.used == words_of(summary));
+  CHECK(summary.used <= 100);
+  CHECK(summary.used >= 60);  // the budget is used, not wasted
+  check_attribution(summary, originals);
+
+  std::set<std::string> texts;
+  bool any_support = false;
+  for (const auto& s : summary.sentences) {
+    CHECK(texts.insert(s.text).second);  // no sentence twice
+    any_support = any_support || !s.support.empty();
+    CHECK(s.score > 0.0);
+    CHECK(s.score <= 1.0);
+    // No boilerplate of the seeds in a summary.
+    for (const char* junk : {"abonn", "Commentaires", "Cookie", "lettre d'information", "Akismet"})
+      CHECK(s.text.find(junk) == std::string::npos);
+  }
+  CHECK(any_support);  // five articles on one call: some facts are reported by several
+  // Source order: by document, then position.
+  for (std::size_t k = 1; k < summary.sentences.size(); ++k) {
+    const auto& a = summary.sentences[k - 1];
+    const auto& b = summary.sentences[k];
+    CHECK((a.source < b.source || (a.source == b.source && a.index < b.index)));
+  }
+  CHECK(summary.sources.size() == 5);
+  CHECK(summary.sources[4].title ==
+        "Trump a officiellement parlé à Poutine pour mettre fin à la guerre en Ukraine");
+}
+
+TEST_CASE("summaries are deterministic", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  SummarizeOptions options;
+  const Summary a = summarize(read.documents, options);
+  const Summary b = summarize(read.documents, options);
+  REQUIRE(a.sentences.size() == b.sentences.size());
+  for (std::size_t k = 0; k < a.sentences.size(); ++k) {
+    CHECK(a.sentences[k].text == b.sentences[k].text);
+    CHECK(a.sentences[k].score == b.sentences[k].score);
+  }
+}
+
+TEST_CASE("every budget unit is a hard limit", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  for (std::size_t budget : {20, 45, 100, 250}) {
+    SummarizeOptions o;
+    o.budget = budget;
+    CHECK(words_of(summarize(read.documents, o)) <= budget);
+    o.budget_unit = BudgetUnit::Bytes;
+    o.budget = budget * 6;
+    const Summary by_bytes = summarize(read.documents, o);
+    CHECK(by_bytes.text().size() <= budget * 6);
+    CHECK(by_bytes.used == by_bytes.text().size());
+  }
+  SummarizeOptions o;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 2;
+  CHECK(summarize(read.documents, o).sentences.size() == 2);
+  // A budget smaller than any sentence: an empty summary, not an error or a truncated sentence.
+  o.budget_unit = BudgetUnit::Words;
+  o.budget = 3;
+  CHECK(summarize(read.documents, o).sentences.empty());
+}
+
+TEST_CASE("rank order follows the selection, lead takes first sentences", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  SummarizeOptions o;
+  o.order = SentenceOrder::Rank;
+  const Summary ranked = summarize(read.documents, o);
+  REQUIRE(!ranked.sentences.empty());
+  o.selector = Selector::Lead;
+  o.order = SentenceOrder::Source;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 5;
+  // One sentence from each of the five articles, from its opening (a first sentence may be
+  // skipped as a question or a near-duplicate of an earlier article's).
+  const Summary lead = summarize(read.documents, o);
+  REQUIRE(lead.sentences.size() == 5);
+  std::set<std::uint32_t> sources;
+  for (const auto& s : lead.sentences) {
+    CHECK(s.index <= 2);
+    sources.insert(s.source);
+  }
+  CHECK(sources.size() >= 4);
+}
+
+TEST_CASE("a fact shared by several sources is chosen and supported", "[summarizer]") {
+  // Three short "articles": two report the same fact in other words, one adds noise.
+  std::vector<Document> docs = {
+      make_document("a.txt",
+                    "Le conseil municipal de Lyon a voté jeudi la gratuité des transports pour "
+                    "les étudiants.\n\nLa météo était clémente sur la ville ce jour-là selon les "
+                    "prévisionnistes."),
+      make_document("b.txt",
+                    "Jeudi, le conseil municipal de Lyon a voté la gratuité des transports en "
+                    "commun pour les étudiants.\n\nUn concert de jazz aura lieu samedi au parc de "
+                    "la Tête d'Or."),
+      make_document("c.txt",
+                    "La gratuité des transports pour les étudiants a été votée par le conseil "
+                    "municipal de Lyon.\n\nLes commerçants du centre redoutent des travaux "
+                    "prolongés sur la place.")};
+  SummarizeOptions o;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 1;
+  const Summary s = summarize(docs, o);
+  REQUIRE(s.sentences.size() == 1);
+  CHECK(s.sentences[0].text.find("gratuité") != std::string::npos);
+  std::set<std::uint32_t> supporters;
+  for (const auto& sup : s.sentences[0].support) {
+    supporters.insert(sup.source);
+    CHECK(sup.index == 0);
+    CHECK(sup.similarity >= o.support_threshold);
+  }
+  CHECK(supporters.size() == 2);
+  // With room for more, the paraphrases of the same fact are never both in the summary.
+  o.budget = 3;
+  const Summary three = summarize(docs, o);
+  int about_transport = 0;
+  for (const auto& sent : three.sentences)
+    if (sent.text.find("gratuité") != std::string::npos) ++about_transport;
+  CHECK(about_transport == 1);
+}
+
+TEST_CASE("the same article twice does not appear twice and counts as support", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  std::vector<Document> docs = read.documents;
+  docs.push_back(docs[1]);
+  docs.back().path = "copy-of-001.txt";
+  SummarizeOptions o;
+  const Summary s = summarize(docs, o);
+  std::set<std::string> texts;
+  bool copy_supports = false;
+  for (const auto& sent : s.sentences) {
+    CHECK(texts.insert(sent.text).second);
+    CHECK(sent.source != 5);
+    for (const auto& sup : sent.support)
+      if (sup.source == 5) copy_supports = true;
+  }
+  CHECK(copy_supports == std::any_of(s.sentences.begin(), s.sentences.end(),
+                                     [](const SummarySentence& x) { return x.source == 1; }));
+}
+
+TEST_CASE("offsets point into the original bytes of a converted file", "[summarizer]") {
+  // Latin-1: "é" is one byte in the file, two in the UTF-8 text.
+  const std::string latin1 =
+      "Titre du jour\n\nLe pr\xE9sident a annonc\xE9 une r\xE9"
+      "forme des retraites tr\xE8s attendue hier soir.\n\nLes syndicats ont appel\xE9 \xE0 une "
+      "gr\xE8ve g\xE9n\xE9rale pour la semaine prochaine.\n";
+  const auto dir = std::filesystem::temp_directory_path() / "precis_summarizer_latin1";
+  std::filesystem::create_directories(dir);
+  const auto path = (dir / "a.txt").string();
+  std::ofstream(path, std::ios::binary) << latin1;
+  auto read = read_inputs({path});
+  REQUIRE(read.documents.size() == 1);
+  SummarizeOptions o;
+  o.language = Language::French;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 2;
+  const Summary s = summarize(read.documents, o);
+  REQUIRE(s.sentences.size() == 2);
+  for (const auto& sent : s.sentences) {
+    const std::string original = latin1.substr(sent.start, sent.end - sent.start);
+    CHECK(original.front() == 'L');
+    CHECK(original.back() == '.');
+    CHECK(original.size() < sent.text.size());  // fewer bytes than the UTF-8 text
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("invalid options and inputs are reported", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  SummarizeOptions o;
+  o.lambda = 1.5;
+  CHECK_THROWS_AS(summarize(read.documents, o), Error);
+  o = {};
+  o.budget = 0;
+  CHECK_THROWS_AS(summarize(read.documents, o), Error);
+  o = {};
+  o.min_words = 10;
+  o.max_words = 5;
+  CHECK_THROWS_AS(summarize(read.documents, o), Error);
+  CHECK_THROWS_AS(summarize({}, SummarizeOptions{}), Error);
+  CHECK_THROWS_WITH(summarize({make_document("empty.txt", "  \n\n ")}, SummarizeOptions{}),
+                    Catch::Contains("empty.txt"));
+  IdfTable english;
+  english.language = Language::English;
+  english.documents = 10;
+  o = {};
+  o.idf = &english;
+  o.language = Language::French;
+  CHECK_THROWS_AS(summarize(read.documents, o), Error);
+}
+
+TEST_CASE("a background idf table changes the weights, not the contract", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  IdfBuilder builder(Language::French);
+  for (const auto& d : read.documents) builder.add_document(d.text);
+  const IdfTable table = builder.table();
+  CHECK(table.documents == 5);
+  CHECK(table.df.count("poutin") == 1);  // stemmed, folded terms
+  CHECK(table.df.at("poutin") == 5);
+  SummarizeOptions o;
+  o.idf = &table;
+  const Summary s = summarize(read.documents, o);
+  CHECK(!s.sentences.empty());
+  CHECK(s.used <= 100);
+
+  const auto path = (std::filesystem::temp_directory_path() / "precis_idf_roundtrip.tsv").string();
+  table.save(path);
+  const IdfTable loaded = IdfTable::load(path);
+  CHECK(loaded.documents == table.documents);
+  CHECK(loaded.df == table.df);
+  CHECK(loaded.idf("poutin") == Approx(smoothed_idf(5, 5)));
+  CHECK(loaded.idf("absent") == Approx(std::log(6.0) + 1.0));
+  // A truncated table is refused with the file name.
+  std::ofstream(path, std::ios::binary) << "#precis-idf 1\nlanguage\tfr\n";
+  CHECK_THROWS_WITH(IdfTable::load(path), Catch::Contains(path));
+  std::ofstream(path, std::ios::binary) << "garbage\n";
+  CHECK_THROWS_WITH(IdfTable::load(path), Catch::Contains("not a precis idf table"));
+  std::filesystem::remove(path);
+}
