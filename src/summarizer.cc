@@ -1,6 +1,7 @@
 #include "precis/summarizer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <string_view>
@@ -86,6 +87,14 @@ std::string language_sample(const std::vector<Document>& documents) {
   return sample;
 }
 
+// Milliseconds since `start`, and restarts the clock.
+double lap(std::chrono::steady_clock::time_point& start) {
+  const auto now = std::chrono::steady_clock::now();
+  const double ms = std::chrono::duration<double, std::milli>(now - start).count();
+  start = now;
+  return ms;
+}
+
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
@@ -125,7 +134,9 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     }
   }
 
+  auto clock = std::chrono::steady_clock::now();
   const std::vector<CleanedDocument> cleaned = clean(documents, options.clean);
+  summary.times.clean = lap(clock);
   Segmenter segmenter(SegmentOptions{.language = summary.language});
   Tokenizer tokenizer(TokenizeOptions{.language = summary.language});
 
@@ -134,7 +145,9 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   for (std::size_t d = 0; d < documents.size(); ++d) {
     summary.sources.push_back(SourceInfo{documents[d].path, cleaned[d].title, 0});
     if (d >= n_docs || duplicate_of[d] >= 0) continue;
+    auto split_start = std::chrono::steady_clock::now();
     auto sentences = segmenter.split(documents[d], cleaned[d], static_cast<std::uint32_t>(d));
+    summary.times.segment += lap(split_start);
     if (options.max_sentences_per_doc && sentences.size() > options.max_sentences_per_doc)
       sentences.resize(options.max_sentences_per_doc);
     summary.sources[d].sentences = sentences.size();
@@ -148,6 +161,7 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
       sentence_terms.push_back(tokenizer.terms(c.sentence.text));
       candidates.push_back(std::move(c));
     }
+    summary.times.tokenize += lap(split_start);
   }
   for (std::size_t d = 0; d < documents.size(); ++d)
     if (duplicate_of[d] >= 0)
@@ -158,6 +172,7 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
                                        : std::to_string(documents.size()) + " documents") +
                 " (empty, binary or only boilerplate?)");
 
+  lap(clock);
   // Vocabulary and document frequencies (document-level, ALGORITHMS.md 0.2).
   std::unordered_map<std::string, std::uint32_t> vocabulary;
   std::vector<std::uint32_t> doc_frequency;
@@ -223,8 +238,12 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   const SimilarityGraph graph = build_similarity_graph(
       vectors,
       GraphOptions{.min_similarity = std::max(floor, 0.01f), .vocabulary_size = vocabulary.size()});
+  summary.times.graph = lap(clock);
+  summary.times.sentences = graph.size();
+  summary.times.edges = (graph.neighbours.size() - graph.size()) / 2;
   const std::vector<double> centrality =
       lexrank(graph, LexRankOptions{.threshold = options.threshold, .damping = options.damping});
+  summary.times.lexrank = lap(clock);
   const double top = *std::max_element(centrality.begin(), centrality.end());
   for (std::size_t i = 0; i < candidates.size(); ++i)
     candidates[i].centrality = top > 0 ? centrality[i] / top : 0.0;
@@ -237,6 +256,7 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
                                               ? select_lead(candidates, graph, options)
                                               : select_sentences(candidates, graph, options);
 
+  summary.times.select = lap(clock);
   // Output order, attribution and support.
   std::vector<std::size_t> ordered = chosen;
   if (options.order == SentenceOrder::Source) std::sort(ordered.begin(), ordered.end());

@@ -81,6 +81,13 @@ struct SourceInfo {
   std::size_t sentences = 0;  // candidate sentences found in it
 };
 
+// Wall time of each stage of one summarize() call, in milliseconds (for --profile and benchmarks).
+struct StageTimes {
+  double clean = 0, segment = 0, tokenize = 0, graph = 0, lexrank = 0, select = 0;
+  std::size_t sentences = 0;  // graph nodes
+  std::size_t edges = 0;      // graph edges kept (each pair once)
+};
+
 struct Summary {
   Language language = Language::French;
   BudgetUnit budget_unit = BudgetUnit::Words;
@@ -88,6 +95,7 @@ struct Summary {
   std::size_t used = 0;  // in budget_unit
   std::vector<SummarySentence> sentences;  // in output order
   std::vector<SourceInfo> sources;         // one per input document, in input order
+  StageTimes times;
 
   std::string text() const;  // the sentences joined with single spaces
 };

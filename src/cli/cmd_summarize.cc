@@ -1,4 +1,6 @@
 // precis summarize INPUT...: one attributed summary of all the documents.
+#include <chrono>
+#include <cstdio>
 #include <memory>
 
 #include "cli/commands.h"
@@ -14,12 +16,16 @@ namespace {
 struct SummarizeCommand {
   std::vector<std::string> inputs;
   std::string output;
+  bool profile = false;
   SummaryFlags flags;
 };
 
 void run_summarize(SummarizeCommand& cmd) {
   cmd.flags.finalize();
+  const auto start = std::chrono::steady_clock::now();
   ReadResult read = read_inputs(cmd.inputs);
+  const double read_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   print_warnings(read.warnings);
   if (read.documents.empty())
     throw Error("no readable document in " + cmd.inputs.front() +
@@ -32,6 +38,19 @@ void run_summarize(SummarizeCommand& cmd) {
                     "; the summary is empty"});
   write_output(cmd.output,
                render(summary, cmd.flags.options, cmd.flags.output_format(), false));
+  if (cmd.profile) {
+    std::size_t bytes = 0;
+    for (const auto& d : read.documents) bytes += d.text.size();
+    const StageTimes& t = summary.times;
+    const double total =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr,
+                 "precis: profile: %zu documents, %zu bytes, %zu sentences, %zu edges\n"
+                 "precis: profile: read %.2f ms, clean %.2f ms, segment %.2f ms, tokenize %.2f "
+                 "ms, graph %.2f ms, lexrank %.2f ms, select %.2f ms, total %.2f ms\n",
+                 read.documents.size(), bytes, t.sentences, t.edges, read_ms, t.clean, t.segment,
+                 t.tokenize, t.graph, t.lexrank, t.select, total);
+  }
 }
 
 }  // namespace
@@ -44,6 +63,8 @@ void setup_summarize(CLI::App& app) {
       ->required();
   sub->add_option("-o,--output", cmd->output,
                   "Write to FILE (atomically: whole or not at all) instead of stdout");
+  sub->add_flag("--profile", cmd->profile,
+                "Print the time of each stage, and the graph size, on stderr");
   add_summary_flags(*sub, cmd->flags, true);
   sub->callback([cmd]() { run_summarize(*cmd); });
 }
