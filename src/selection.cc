@@ -47,10 +47,32 @@ constexpr std::array<std::string_view, 30> kAnaphoricOpenings = {
     "il",           "elle",     "ils",         "elles",        "ce dernier", "cette dernière",
     "ces derniers", "celui-ci", "celle-ci",    "ceux-ci",      "cela",       "ceci",
     "lui",          "leur",     "de son côté", "pour sa part", "he",         "she",
-    "they",         "it",       "this",        "these",        "those",      "his",
-    "her",          "their",    "its",         "however",      "but",        "mais"};
+    "they",         "it",       "these",       "those",        "his",        "her",
+    "their",        "its",      "however",     "but",          "mais",       "ça"};
 constexpr std::array<std::string_view, 6> kImpersonal = {"il y a",    "il faut",  "il est ",
                                                          "il s'agit", "il reste", "il semble"};
+// A demonstrative opening ("Cette décision", "Ces conditions", "This move") refers back, unless
+// it names a time ("Ce jeudi", "Cette semaine", "This year"), which is how news dates events.
+constexpr std::array<std::string_view, 6> kDemonstratives = {"ce",  "cet",  "cette",
+                                                             "ces", "this", "that"};
+constexpr std::array<std::string_view, 30> kTimeWords = {
+    "lundi",    "mardi",      "mercredi", "jeudi",     "vendredi", "samedi",
+    "dimanche", "matin",      "soir",     "week-end",  "mois",     "année",
+    "an",       "semaine",    "jour",     "printemps", "été",      "automne",
+    "hiver",    "après-midi", "nuit",     "monday",    "tuesday",  "wednesday",
+    "thursday", "friday",     "week",     "year",      "month",    "morning"};
+
+bool opens_with_demonstrative(std::string_view start) {
+  for (auto det : kDemonstratives) {
+    if (!starts_with_word(start, det) || start.size() <= det.size() || start[det.size()] != ' ')
+      continue;
+    std::string_view rest = start.substr(det.size() + 1);
+    for (auto time : kTimeWords)
+      if (starts_with_word(rest, time)) return false;
+    return true;
+  }
+  return false;
+}
 
 bool opens_with_anaphor(std::string_view text) {
   const std::string start = opening_words(text, 40);
@@ -58,7 +80,7 @@ bool opens_with_anaphor(std::string_view text) {
     if (start.rfind(imp, 0) == 0) return false;
   for (auto word : kAnaphoricOpenings)
     if (starts_with_word(start, word)) return true;
-  return false;
+  return opens_with_demonstrative(start);
 }
 
 // The last character that is not a closing quote or space.

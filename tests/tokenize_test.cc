@@ -355,7 +355,7 @@ TEST_CASE("tokenizer throughput", "[.bench]") {
   };
   Tokenizer t;
   Terms out;
-  t.terms(seeds, out);  // warm the stem cache and the prototypes
+  t.terms(seeds, out);  // warm the term cache and the prototypes
   const double terms_s = time([&] { t.terms(big, out); });
   const std::size_t big_terms = out.size();
   std::size_t count = 0;

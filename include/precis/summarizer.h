@@ -46,7 +46,7 @@ struct SummarizeOptions {
   double redundancy = 0.5;
   // A sentence of another source at least this similar "supports" a summary sentence.
   double support_threshold = 0.3;
-  std::size_t min_words = 6;   // shorter sentences stay in the graph but are not selected
+  std::size_t min_words = 8;   // shorter sentences stay in the graph but are not selected
   std::size_t max_words = 80;  // longer ones too (run-ons, lists glued together)
 
   CleanOptions clean;
