@@ -172,6 +172,7 @@ std::vector<std::size_t> select_lead(const std::vector<Candidate>& candidates,
 
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
+                                          const std::vector<double>& concept_weight,
                                           const SummarizeOptions& options) {
   const std::size_t n = candidates.size();
   std::vector<double> salience(n);
@@ -179,6 +180,12 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     salience[i] = candidates[i].salience * standalone_factor(candidates[i], options);
 
   auto cost = [&](std::size_t i, bool first) { return budget_cost(candidates[i], options, first); };
+
+  // Concept weight of each candidate, and how much of it the selection covers so far.
+  std::vector<double> total_weight(n, 0.0), covered_weight(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t t : candidates[i].concepts) total_weight[i] += concept_weight[t];
+  std::vector<bool> covered(concept_weight.size(), false);
 
   std::vector<double> max_similarity(n, 0.0);
   std::vector<bool> available(n);
@@ -191,8 +198,11 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     for (std::size_t i = 0; i < n; ++i) {
       if (!available[i]) continue;
       if (used + cost(i, chosen.empty()) > options.budget) continue;
+      const double novelty = total_weight[i] > 0.0
+                                 ? 1.0 - options.coverage * covered_weight[i] / total_weight[i]
+                                 : 1.0;
       const double score =
-          options.lambda * salience[i] - (1.0 - options.lambda) * max_similarity[i];
+          options.lambda * salience[i] * novelty - (1.0 - options.lambda) * max_similarity[i];
       // Strict '>' keeps the earliest sentence on ties: deterministic and source-ordered.
       if (best == n || score > best_score) {
         best = i;
@@ -203,6 +213,20 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     used += cost(best, chosen.empty());
     chosen.push_back(best);
     take(best, graph, options, max_similarity, available);
+    bool newly_covered = false;
+    for (std::uint32_t t : candidates[best].concepts) {
+      if (covered[t]) continue;
+      covered[t] = true;
+      newly_covered = true;
+    }
+    if (newly_covered) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!available[i]) continue;
+        covered_weight[i] = 0.0;
+        for (std::uint32_t t : candidates[i].concepts)
+          if (covered[t]) covered_weight[i] += concept_weight[t];
+      }
+    }
   }
   return chosen;
 }

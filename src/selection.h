@@ -16,8 +16,9 @@ struct Candidate {
   std::size_t doc_sentences = 0;
   std::size_t words = 0;  // as the budget counts them
   std::size_t bytes = 0;
-  double centrality = 0.0;  // LexRank, max-normalised to [0, 1]
-  double salience = 0.0;    // centrality mixed with the position prior, in [0, 1]
+  double centrality = 0.0;              // LexRank, max-normalised to [0, 1]
+  double salience = 0.0;                // centrality mixed with the position prior, in [0, 1]
+  std::vector<std::uint32_t> concepts;  // distinct term ids of the sentence
 };
 
 // How much a sentence can stand alone as a summary sentence, in [0, 1]: 0 excludes it (too
@@ -29,8 +30,15 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
 // lambda * salience - (1 - lambda) * max similarity to the sentences already taken, among those
 // that still fit the budget and are not near-duplicates (similarity >= options.redundancy) of a
 // taken one. Returns candidate indices in the order taken.
+//
+// Redundancy is also measured as concept coverage (Gillick & Favre 2009): `concept_weight[t]`
+// weighs term t (the number of sources using it, minus one: facts several sources report), and a
+// candidate's salience is discounted by options.coverage times the share of its concept weight
+// the selection already covers. Paraphrases of one fact share few rare words, so their cosine is
+// low, but they share the cluster's topic words: coverage catches them.
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
+                                          const std::vector<double>& concept_weight,
                                           const SummarizeOptions& options);
 
 // The lead baseline: sentence k of every document in document order, for k = 0, 1, ..., each

@@ -60,6 +60,7 @@ void SummarizeOptions::validate() const {
   if (budget == 0) throw Error::usage("the budget (--words/--bytes/--sentences) must be positive");
   if (!in_unit(lambda)) throw Error::usage("--lambda must be in [0, 1]");
   if (!in_unit(position_weight)) throw Error::usage("--position-weight must be in [0, 1]");
+  if (!in_unit(coverage)) throw Error::usage("--coverage must be in [0, 1]");
   if (!(threshold >= 0.0 && threshold < 1.0)) throw Error::usage("--threshold must be in [0, 1)");
   if (!in_unit(damping)) throw Error::usage("--damping must be in [0, 1]");
   if (!(redundancy > 0.0 && redundancy <= 1.0))
@@ -252,9 +253,19 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     c.salience = (1.0 - options.position_weight) * c.centrality + options.position_weight * prior;
   }
 
-  const std::vector<std::size_t> chosen = options.selector == Selector::Lead
-                                              ? select_lead(candidates, graph, options)
-                                              : select_sentences(candidates, graph, options);
+  // Concepts: distinct terms; a term used by k sources weighs k - 1 (Gillick & Favre weigh
+  // concepts by document frequency; a term of one source only is no shared fact).
+  std::vector<double> concept_weight(vocabulary.size());
+  for (std::size_t t = 0; t < concept_weight.size(); ++t)
+    concept_weight[t] = static_cast<double>(doc_frequency[t]) - 1.0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto& terms = vectors[i].terms;  // sorted and distinct
+    candidates[i].concepts.assign(terms.begin(), terms.end());
+  }
+  const std::vector<std::size_t> chosen =
+      options.selector == Selector::Lead
+          ? select_lead(candidates, graph, options)
+          : select_sentences(candidates, graph, concept_weight, options);
 
   summary.times.select = lap(clock);
   // Output order, attribution and support.

@@ -21,9 +21,9 @@ enum class SentenceOrder { Source, Rank };
 // each document in turn, then the second ones, until the budget (the news baseline).
 enum class Selector { Mmr, Lead };
 
-std::string_view budget_unit_name(BudgetUnit unit);    // "words", "bytes", "sentences"
+std::string_view budget_unit_name(BudgetUnit unit);     // "words", "bytes", "sentences"
 std::string_view sentence_order_name(SentenceOrder o);  // "source", "rank"
-std::string_view selector_name(Selector s);              // "mmr", "lead"
+std::string_view selector_name(Selector s);             // "mmr", "lead"
 
 struct SummarizeOptions {
   std::optional<Language> language;  // nullopt = detect from the text
@@ -41,6 +41,9 @@ struct SummarizeOptions {
   // being 1 / sqrt(1 + position in the document): news puts the facts first (MEAD's Position
   // feature; the lead baseline is hard to beat on news without it).
   double position_weight = 0.5;
+  // Concept-coverage redundancy: a candidate's salience is multiplied by 1 - coverage * (share of
+  // its concept weight already in the summary). 0 = plain MMR.
+  double coverage = 0.0;
   // Two sentences at least this similar are near-duplicates: never both in a summary (MEAD's
   // reranker value, also WCEP's max_redundancy).
   double redundancy = 0.5;
@@ -71,7 +74,7 @@ struct SummarySentence {
   std::uint32_t index = 0;   // sentence index within its source
   std::size_t start = 0;     // byte offsets in the original file
   std::size_t end = 0;
-  double score = 0.0;        // LexRank salience, max-normalised to [0, 1]
+  double score = 0.0;            // LexRank salience, max-normalised to [0, 1]
   std::vector<Support> support;  // other sources reporting the same thing, most similar first
 };
 
@@ -92,7 +95,7 @@ struct Summary {
   Language language = Language::French;
   BudgetUnit budget_unit = BudgetUnit::Words;
   std::size_t budget = 0;
-  std::size_t used = 0;  // in budget_unit
+  std::size_t used = 0;                    // in budget_unit
   std::vector<SummarySentence> sentences;  // in output order
   std::vector<SourceInfo> sources;         // one per input document, in input order
   StageTimes times;

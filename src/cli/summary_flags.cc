@@ -15,8 +15,8 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format)
   auto* words = command.add_option("--words", flags.words,
                                    "Budget in words (whitespace-separated, as ROUGE -l counts); "
                                    "the default budget is 100 words");
-  auto* bytes = command.add_option("--bytes", flags.bytes,
-                                   "Budget in UTF-8 bytes of the summary text, joining spaces included");
+  auto* bytes = command.add_option(
+      "--bytes", flags.bytes, "Budget in UTF-8 bytes of the summary text, joining spaces included");
   auto* sentences = command.add_option("--sentences", flags.sentences, "Budget in sentences");
   words->excludes(bytes)->excludes(sentences);
   bytes->excludes(sentences);
@@ -24,49 +24,62 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format)
   command.add_option("--order", flags.order, "Sentence order: source (document, position) or rank")
       ->capture_default_str()
       ->check(CLI::IsMember({"source", "rank"}));
-  command.add_option("--selector", flags.selector,
-                     "mmr: LexRank + MMR; lead: first sentences of each document in turn "
-                     "(the news baseline)")
+  command
+      .add_option("--selector", flags.selector,
+                  "mmr: LexRank + MMR; lead: first sentences of each document in turn "
+                  "(the news baseline)")
       ->capture_default_str()
       ->check(CLI::IsMember({"mmr", "lead"}));
-  command.add_option("--lambda", o.lambda,
-                     "MMR trade-off: 1 = salience only, 0 = diversity only")
+  command.add_option("--lambda", o.lambda, "MMR trade-off: 1 = salience only, 0 = diversity only")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  command.add_option("--position-weight", o.position_weight,
-                     "Weight of the position prior (1/sqrt(1+position)) in the salience")
+  command
+      .add_option("--position-weight", o.position_weight,
+                  "Weight of the position prior (1/sqrt(1+position)) in the salience")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  command.add_option("--threshold", o.threshold,
-                     "LexRank edge threshold on cosine (0 = continuous LexRank)")
+  command
+      .add_option("--coverage", o.coverage,
+                  "Concept-coverage redundancy: discount of a sentence's salience by the share "
+                  "of its shared terms already in the summary (0 = plain MMR)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  command
+      .add_option("--threshold", o.threshold,
+                  "LexRank edge threshold on cosine (0 = continuous LexRank)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 0.999));
-  command.add_option("--damping", o.damping,
-                     "LexRank probability of following an edge (1 - teleport)")
+  command
+      .add_option("--damping", o.damping, "LexRank probability of following an edge (1 - teleport)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  command.add_option("--redundancy", o.redundancy,
-                     "Cosine at which two sentences are near-duplicates (never both kept)")
+  command
+      .add_option("--redundancy", o.redundancy,
+                  "Cosine at which two sentences are near-duplicates (never both kept)")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 1.0));
-  command.add_option("--support-threshold", o.support_threshold,
-                     "Cosine at which another source's sentence supports a summary sentence")
+  command
+      .add_option("--support-threshold", o.support_threshold,
+                  "Cosine at which another source's sentence supports a summary sentence")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   command.add_option("--min-words", o.min_words, "Shortest selectable sentence, in words")
       ->capture_default_str();
-  command.add_option("--max-words", o.max_words,
-                     "Longest selectable sentence, in words (0 = no limit)")
+  command
+      .add_option("--max-words", o.max_words,
+                  "Longest selectable sentence, in words (0 = no limit)")
       ->capture_default_str();
-  command.add_option("--max-docs", o.max_docs,
-                     "Use only the first N documents of a cluster (0 = all)")
+  command
+      .add_option("--max-docs", o.max_docs, "Use only the first N documents of a cluster (0 = all)")
       ->capture_default_str();
-  command.add_option("--max-sentences-per-doc", o.max_sentences_per_doc,
-                     "Use only the first N sentences of each document (0 = all)")
+  command
+      .add_option("--max-sentences-per-doc", o.max_sentences_per_doc,
+                  "Use only the first N sentences of each document (0 = all)")
       ->capture_default_str();
-  command.add_option("--idf", flags.idf_path,
-                     "Background document frequencies (from `precis idf build`); default: the "
-                     "cluster's own documents, smoothed")
+  command
+      .add_option("--idf", flags.idf_path,
+                  "Background document frequencies (from `precis idf build`); default: the "
+                  "cluster's own documents, smoothed")
       ->check(CLI::ExistingFile);
   command.add_flag("--no-clean", flags.no_clean, "Keep boilerplate lines (no cleaning)");
   if (with_format)
@@ -105,7 +118,9 @@ Format SummaryFlags::output_format() const {
 namespace {
 
 // Scores rounded to 6 decimals: enough to rank, and stable to print.
-double rounded(double x) { return std::round(x * 1e6) / 1e6; }
+double rounded(double x) {
+  return std::round(x * 1e6) / 1e6;
+}
 
 std::string markers(const SummarySentence& s, bool markdown) {
   std::vector<std::uint32_t> ids{s.source};
@@ -160,14 +175,16 @@ std::string render_markdown(const Summary& summary) {
   return out.str();
 }
 
-nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& options) {
-  using nlohmann::json;
+// Keys in schema order (language, budget, summary, sentences, sources, options), so the output
+// reads top-down; ordered_json keeps insertion order.
+nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOptions& options) {
+  using json = nlohmann::ordered_json;
   json sentences = json::array();
   for (const auto& s : summary.sentences) {
     json support = json::array();
     for (const auto& sup : s.support)
-      support.push_back({{"source", sup.source}, {"index", sup.index},
-                         {"similarity", rounded(sup.similarity)}});
+      support.push_back(
+          {{"source", sup.source}, {"index", sup.index}, {"similarity", rounded(sup.similarity)}});
     sentences.push_back({{"text", s.text},
                          {"source", s.source},
                          {"index", s.index},
@@ -179,12 +196,13 @@ nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& o
   json sources = json::array();
   for (std::size_t i = 0; i < summary.sources.size(); ++i) {
     const auto& src = summary.sources[i];
-    sources.push_back({{"id", i}, {"path", src.path}, {"title", src.title},
-                       {"sentences", src.sentences}});
+    sources.push_back(
+        {{"id", i}, {"path", src.path}, {"title", src.title}, {"sentences", src.sentences}});
   }
   json used_options = {
       {"lambda", options.lambda},
       {"position_weight", options.position_weight},
+      {"coverage", options.coverage},
       {"threshold", options.threshold},
       {"damping", options.damping},
       {"redundancy", options.redundancy},
@@ -198,21 +216,25 @@ nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& o
       {"max_docs", options.max_docs},
       {"max_sentences_per_doc", options.max_sentences_per_doc},
   };
-  return json{{"language", std::string(language_code(summary.language))},
-              {"budget", {{"unit", std::string(budget_unit_name(summary.budget_unit))},
-                          {"limit", summary.budget},
-                          {"used", summary.used}}},
-              {"summary", summary.text()},
-              {"sentences", std::move(sentences)},
-              {"sources", std::move(sources)},
-              {"options", std::move(used_options)}};
+  json result;
+  result["language"] = std::string(language_code(summary.language));
+  result["budget"] = {{"unit", std::string(budget_unit_name(summary.budget_unit))},
+                      {"limit", summary.budget},
+                      {"used", summary.used}};
+  result["summary"] = summary.text();
+  result["sentences"] = std::move(sentences);
+  result["sources"] = std::move(sources);
+  result["options"] = std::move(used_options);
+  return result;
 }
 
 std::string render(const Summary& summary, const SummarizeOptions& options, Format format,
                    bool one_line_json) {
   switch (format) {
-    case Format::Text: return render_text(summary);
-    case Format::Markdown: return render_markdown(summary);
+    case Format::Text:
+      return render_text(summary);
+    case Format::Markdown:
+      return render_markdown(summary);
     case Format::Json: {
       const auto j = summary_to_json(summary, options);
       return (one_line_json ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)

@@ -16,7 +16,7 @@ enum class Format { Text, Markdown, Json };
 struct SummaryFlags {
   SummarizeOptions options;
   std::string lang = "auto";
-  std::string idf_path;  // --idf FILE
+  std::string idf_path;                             // --idf FILE
   std::size_t words = 0, bytes = 0, sentences = 0;  // budget flags (at most one)
   std::string order = "source";
   std::string selector = "mmr";
@@ -35,7 +35,7 @@ struct SummaryFlags {
 void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format);
 
 // The JSON object of one summary (schema in README.md "JSON output").
-nlohmann::json summary_to_json(const Summary& summary, const SummarizeOptions& options);
+nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOptions& options);
 
 // Readable paragraphs with source markers ([2] or [2, 4, 5]), then the numbered source list.
 std::string render_text(const Summary& summary);
