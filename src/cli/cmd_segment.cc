@@ -46,7 +46,7 @@ void run_segment(const SegmentCommand& cmd) {
   Tokenizer tokenizer(TokenizeOptions{.language = language});
 
   std::ostringstream text;
-  nlohmann::json documents = nlohmann::json::array();
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   for (std::size_t d = 0; d < read.documents.size(); ++d) {
     const Document& doc = read.documents[d];
     const auto sentences = segmenter.split(doc, cleaned[d], static_cast<std::uint32_t>(d));
@@ -55,16 +55,16 @@ void run_segment(const SegmentCommand& cmd) {
       for (const auto& s : sentences) text << s.text << "\n";
       continue;
     }
-    nlohmann::json dropped = nlohmann::json::array();
+    nlohmann::ordered_json dropped = nlohmann::ordered_json::array();
     for (const auto& line : cleaned[d].dropped)
       dropped.push_back({{"text", collapse_whitespace(std::string_view(doc.text).substr(
                                       line.span.begin, line.span.size()))},
                          {"start", doc.original_offset(line.span.begin)},
                          {"end", doc.original_offset(line.span.end)},
                          {"reason", line.reason}});
-    nlohmann::json out_sentences = nlohmann::json::array();
+    nlohmann::ordered_json out_sentences = nlohmann::ordered_json::array();
     for (const auto& s : sentences) {
-      nlohmann::json js = {{"index", s.index},
+      nlohmann::ordered_json js = {{"index", s.index},
                            {"text", s.text},
                            {"start", doc.original_offset(s.span.begin)},
                            {"end", doc.original_offset(s.span.end)},
@@ -81,10 +81,10 @@ void run_segment(const SegmentCommand& cmd) {
   if (cmd.format == "text") {
     write_output(cmd.output, text.str());
   } else {
-    nlohmann::json result = {{"language", std::string(language_code(language))},
+    nlohmann::ordered_json result = {{"language", std::string(language_code(language))},
                              {"documents", std::move(documents)}};
     write_output(cmd.output,
-                 result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+                 result.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   }
 }
 
