@@ -19,18 +19,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 read -r -a extra <<< "${PRECIS_FLAGS:-}"
 
-score() {  # score SET_DIR SYSTEM_DIR MODE ARGS LANG -> "R1 R2"
-  local mode_flags=(--compat "$3")
-  [ "$3" = unicode ] && mode_flags+=(--stem --lang "$5")
-  "$precis" eval "${mode_flags[@]}" --rouge-args "$4" --refs "$1" --format json "$2" \
-    | python3 -c 'import json,sys; m={x["metric"]: x for x in json.load(sys.stdin)["metrics"]}; print("%.4f %.4f" % (m["ROUGE-1"]["R"], m["ROUGE-2"]["R"]))'
-}
+source "$here/lib.sh"
 
 row() {  # row NAME SET_DIR SYSTEM_DIR ARGS LANG
-  local a b
-  a="$(score "$2" "$3" rouge155 "$4" "$5")"
-  b="$(score "$2" "$3" unicode "$4" "$5")"
-  printf '| %s | %s | %s | %s | %s |\n' "$1" ${a% *} ${a#* } ${b% *} ${b#* }
+  printf '| %s | %s | %s | %s | %s |\n' "$1" $(both_modes "$2" "$3" "$4" "$5")
 }
 
 table() {  # table SET WORDS ARGS LANG
@@ -54,5 +46,5 @@ table() {  # table SET WORDS ARGS LANG
   fi
 }
 
-table rpm2_fr_dev 100 "-n 2 -x -a -c 95 -r 1000 -f A -p 0.5 -t 0 -l 100" fr
-table multiling2011_en 250 "-a -x -2 4 -u -c 95 -r 1000 -n 2 -f A -p 0.5 -t 0" en
+table "$FR_SET" "$FR_WORDS" "$FR_ARGS" fr
+table "$EN_SET" "$EN_WORDS" "$EN_ARGS" en

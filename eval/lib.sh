@@ -1,0 +1,26 @@
+# Shared by eval/rouge_table.sh and eval/ablation.sh: the data sets, their ROUGE settings and the
+# scoring helpers. Needs $precis and $shared set by the caller.
+
+# Settings from ../shared/data/README.md.
+FR_SET=rpm2_fr_dev
+FR_WORDS=100
+FR_ARGS="-n 2 -x -a -c 95 -r 1000 -f A -p 0.5 -t 0 -l 100"
+EN_SET=multiling2011_en
+EN_WORDS=250
+EN_ARGS="-a -x -2 4 -u -c 95 -r 1000 -n 2 -f A -p 0.5 -t 0"
+
+# score SET_DIR SYSTEM_DIR MODE ARGS LANG -> "R1 R2" (recall, 4 decimals)
+score() {
+  local mode_flags=(--compat "$3")
+  [ "$3" = unicode ] && mode_flags+=(--stem --lang "$5")
+  "$precis" eval "${mode_flags[@]}" --rouge-args "$4" --refs "$1" --format json "$2" |
+    python3 -c 'import json,sys; m={x["metric"]: x for x in json.load(sys.stdin)["metrics"]}; print("%.4f %.4f" % (m["ROUGE-1"]["R"], m["ROUGE-2"]["R"]))'
+}
+
+# both_modes SET_DIR SYSTEM_DIR ARGS LANG -> "R1 R2 R1u R2u"
+both_modes() {
+  local a b
+  a="$(score "$1" "$2" rouge155 "$3" "$4")"
+  b="$(score "$1" "$2" unicode "$3" "$4")"
+  echo "$a $b"
+}
