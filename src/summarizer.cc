@@ -88,6 +88,12 @@ std::string language_sample(const std::vector<Document>& documents) {
   return sample;
 }
 
+bool has_ascii_alnum(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
 // Milliseconds since `start`, and restarts the clock.
 double lap(std::chrono::steady_clock::time_point& start) {
   const auto now = std::chrono::steady_clock::now();
@@ -159,7 +165,11 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
       c.doc_sentences = summary.sources[d].sentences;
       c.words = count_budget_words(c.sentence.text);
       c.bytes = c.sentence.text.size();
-      sentence_terms.push_back(tokenizer.terms(c.sentence.text));
+      std::vector<std::string> terms = tokenizer.terms(c.sentence.text);
+      // A segment of punctuation only ("* * *", "...") is no sentence; one of stopwords only
+      // ("Il y a.") is, even with no index term.
+      if (terms.empty() && !has_ascii_alnum(c.sentence.text)) continue;
+      sentence_terms.push_back(std::move(terms));
       candidates.push_back(std::move(c));
     }
     summary.times.tokenize += lap(split_start);
