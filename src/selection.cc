@@ -178,6 +178,17 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
   std::vector<double> salience(n);
   for (std::size_t i = 0; i < n; ++i)
     salience[i] = candidates[i].salience * standalone_factor(candidates[i], options);
+  // An anaphoric opening is penalised because its antecedent would be missing; once the sentence
+  // just before it in its document is in the summary, the antecedent is there (in source order,
+  // right before it), and the full salience comes back.
+  std::vector<double> resolved_salience(n, 0.0);
+  for (std::size_t i = 1; i < n; ++i) {
+    const Candidate& c = candidates[i];
+    const Candidate& previous = candidates[i - 1];
+    if (previous.sentence.doc == c.sentence.doc &&
+        previous.sentence.index + 1 == c.sentence.index && salience[i] > 0.0)
+      resolved_salience[i] = c.salience * std::min(1.0, 2.0 * standalone_factor(c, options));
+  }
 
   auto cost = [&](std::size_t i, bool first) { return budget_cost(candidates[i], options, first); };
 
@@ -213,6 +224,8 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     used += cost(best, chosen.empty());
     chosen.push_back(best);
     take(best, graph, options, max_similarity, available);
+    if (best + 1 < n && resolved_salience[best + 1] > salience[best + 1])
+      salience[best + 1] = resolved_salience[best + 1];
     bool newly_covered = false;
     for (std::uint32_t t : candidates[best].concepts) {
       if (covered[t]) continue;
