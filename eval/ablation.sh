@@ -6,11 +6,8 @@
 #   eval/ablation.sh [PRECIS] [SHARED]       (defaults: build/precis, ../shared)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-precis="$(realpath "${1:-$here/../build/precis}")"
-shared="$(realpath "${2:-$here/../../shared}")"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 source "$here/lib.sh"
+setup_eval "$@"
 
 # A French background idf table from the OrangeSum corpus (the one variant that needs it).
 orangesum="$shared/data/orangesum-news.jsonl.gz"

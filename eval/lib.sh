@@ -1,5 +1,14 @@
 # Shared by eval/rouge_table.sh and eval/ablation.sh: the data sets, their ROUGE settings and the
-# scoring helpers. Needs $precis and $shared set by the caller.
+# scoring helpers.
+
+# setup_eval [PRECIS] [SHARED]: sets $precis (default build/precis), $shared (default ../shared)
+# and a work folder $work removed on exit.
+setup_eval() {
+  precis="$(realpath "${1:-$here/../build/precis}")"
+  shared="$(realpath "${2:-$here/../../shared}")"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+}
 
 # Settings from ../shared/data/README.md.
 FR_SET=rpm2_fr_dev

@@ -13,13 +13,9 @@
 # Unicode mode: letters and digits of any script, elisions split, Snowball stemming (--stem).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-precis="$(realpath "${1:-$here/../build/precis}")"
-shared="$(realpath "${2:-$here/../../shared}")"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-read -r -a extra <<< "${PRECIS_FLAGS:-}"
-
 source "$here/lib.sh"
+setup_eval "$@"
+read -r -a extra <<< "${PRECIS_FLAGS:-}"
 
 row() {  # row NAME SET_DIR SYSTEM_DIR ARGS LANG
   printf '| %s | %s | %s | %s | %s |\n' "$1" $(both_modes "$2" "$3" "$4" "$5")

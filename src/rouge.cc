@@ -245,6 +245,26 @@ std::size_t sorted_hits(const std::vector<std::uint64_t>& a, const std::vector<s
 
 enum Step : std::uint8_t { kDiagonal, kUp, kLeft };
 
+// Follows the back-pointers of an n1 x n2 LCS table from its last cell, marking the model
+// positions matched on the way.
+void mark_from_steps(const std::vector<std::uint8_t>& steps, std::size_t n1, std::size_t n2,
+                     std::vector<char>& marks) {
+  std::size_t i = n1;
+  std::size_t j = n2;
+  while (i > 0 && j > 0) {
+    const std::uint8_t step = steps[(i - 1) * n2 + (j - 1)];
+    if (step == kDiagonal) {
+      marks[i - 1] = 1;
+      --i;
+      --j;
+    } else if (step == kUp) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+}
+
 // Marks the model positions of one LCS of `model` and `peer`, backtracking with ties going up
 // (ROUGE-1.5.5's choice; it decides which tokens a union over several sentences collects).
 void mark_lcs(const Ids& model, const Ids& peer, std::vector<char>& marks,
@@ -273,20 +293,7 @@ void mark_lcs(const Ids& model, const Ids& peer, std::vector<char>& marks,
     }
     std::swap(previous, current);
   }
-  std::size_t i = n1;
-  std::size_t j = n2;
-  while (i > 0 && j > 0) {
-    const std::uint8_t step = steps[(i - 1) * n2 + (j - 1)];
-    if (step == kDiagonal) {
-      marks[i - 1] = 1;
-      --i;
-      --j;
-    } else if (step == kUp) {
-      --i;
-    } else {
-      --j;
-    }
-  }
+  mark_from_steps(steps, n1, n2, marks);
 }
 
 // The same for the weighted LCS (f(k) = k^weight rewards consecutive matches): ties go up.
@@ -326,20 +333,7 @@ void mark_wlcs(const Ids& model, const Ids& peer, double weight, std::vector<cha
     std::swap(value_prev, value_cur);
     std::swap(run_prev, run_cur);
   }
-  std::size_t i = n1;
-  std::size_t j = n2;
-  while (i > 0 && j > 0) {
-    const std::uint8_t step = steps[(i - 1) * n2 + (j - 1)];
-    if (step == kDiagonal) {
-      marks[i - 1] = 1;
-      --i;
-      --j;
-    } else if (step == kUp) {
-      --i;
-    } else {
-      --j;
-    }
-  }
+  mark_from_steps(steps, n1, n2, marks);
 }
 
 struct Counts {

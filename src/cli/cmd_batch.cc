@@ -86,17 +86,7 @@ std::string error_record(const std::optional<std::string>& id, std::size_t line,
 // One write() per line (looping only on a short write), so that a reader of the file, GNU
 // parallel --line-buffer or a crash never sees half a record followed by another one.
 void write_line(int fd, const std::string& line, const std::string& name) {
-  const char* data = line.data();
-  std::size_t left = line.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw Error(name + ": cannot write: " + std::strerror(errno));
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  write_fully(fd, line, name);
 }
 
 const char* format_extension(Format format) {

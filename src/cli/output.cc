@@ -14,9 +14,7 @@
 
 namespace precis::cli {
 
-namespace {
-
-void write_all(int fd, const std::string& content, const std::string& name) {
+void write_fully(int fd, const std::string& content, const std::string& name) {
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -30,12 +28,10 @@ void write_all(int fd, const std::string& content, const std::string& name) {
   }
 }
 
-}  // namespace
-
 void write_output(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     std::cout.flush();
-    write_all(STDOUT_FILENO, content, "standard output");
+    write_fully(STDOUT_FILENO, content, "standard output");
     return;
   }
   namespace fs = std::filesystem;
@@ -49,7 +45,7 @@ void write_output(const std::string& path, const std::string& content) {
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) throw Error(path + ": cannot create output file: " + std::strerror(errno));
   try {
-    write_all(fd, content, path);
+    write_fully(fd, content, path);
     if (::fsync(fd) != 0) throw Error(path + ": cannot write: " + std::strerror(errno));
     if (::close(fd) != 0) {
       fd = -1;
