@@ -222,7 +222,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
 
 }  // namespace
 
-std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
+std::vector<CleanedDocument> clean(std::span<const Document> documents,
                                    const CleanOptions& options) {
   std::vector<std::vector<Line>> lines;
   lines.reserve(documents.size());

@@ -504,5 +504,5 @@ TEST_CASE("empty and blank documents clean to nothing", "[clean]") {
     CHECK(document.dropped.empty());
     CHECK(document.title.empty());
   }
-  CHECK(clean({}).empty());
+  CHECK(clean(std::vector<Document>{}).empty());
 }

@@ -166,3 +166,45 @@ TEST_CASE("the inverted-index graph equals all-pairs cosine", "[graph]") {
   }
   CHECK(edges > 100);  // the fixture exercises real edges
 }
+
+TEST_CASE("the neighbour cap keeps each row's strongest pairs and bounds the graph", "[graph]") {
+  // 300 near-identical "template" sentences: every pair is similar, the graph would be dense.
+  std::vector<SparseVector> vectors;
+  for (std::uint32_t i = 0; i < 300; ++i)
+    vectors.push_back(unit({{0, 1.0f}, {1, 1.0f}, {2, 1.0f}, {3 + i % 7, 0.3f + 0.1f * (i % 5)}}));
+  const auto dense = build_similarity_graph(vectors, GraphOptions{.min_similarity = 0.1f});
+  CHECK((dense.neighbours.size() - dense.size()) / 2 == 300u * 299 / 2);
+  const std::size_t cap = 10;
+  const auto capped =
+      build_similarity_graph(vectors, GraphOptions{.min_similarity = 0.1f, .max_neighbours = cap});
+  CHECK((capped.neighbours.size() - capped.size()) / 2 <= 300 * cap);
+  for (std::size_t i = 0; i < capped.size(); ++i) {
+    // Upper part of row i: at most `cap` pairs, and none weaker than a dropped one.
+    float weakest_kept = 2.0f;
+    std::size_t upper = 0;
+    for (std::size_t k = capped.row_start[i]; k < capped.row_start[i + 1]; ++k) {
+      if (capped.neighbours[k] <= i) continue;
+      ++upper;
+      weakest_kept = std::min(weakest_kept, capped.similarity[k]);
+      CHECK(capped.similarity[k] == dense.weight(i, capped.neighbours[k]));
+    }
+    CHECK(upper <= cap);
+    if (upper == cap)
+      for (std::size_t j = i + 1; j < capped.size(); ++j)
+        if (capped.weight(i, j) == 0.0f && capped.weight(j, i) == 0.0f)
+          CHECK(dense.weight(i, j) <= weakest_kept);
+  }
+}
+
+TEST_CASE("the df ceiling leaves out terms present in most sentences", "[graph]") {
+  // Term 0 is in every sentence; terms 1..4 pair sentences up.
+  std::vector<SparseVector> vectors;
+  for (std::uint32_t i = 0; i < 40; ++i) vectors.push_back(unit({{0, 1.0f}, {1 + i % 4, 1.0f}}));
+  const auto all = build_similarity_graph(vectors, GraphOptions{.min_similarity = 0.1f});
+  CHECK(all.weight(0, 1) == Approx(0.5f));  // only term 0 shared
+  CHECK(all.weight(0, 4) == Approx(1.0f));  // both terms shared
+  const auto ceiling =
+      build_similarity_graph(vectors, GraphOptions{.min_similarity = 0.1f, .max_term_share = 0.5f});
+  CHECK(ceiling.weight(0, 1) == 0.0f);            // term 0 left out: nothing shared
+  CHECK(ceiling.weight(0, 4) == Approx(0.5f));    // the norms stay: cosine lowered, not rescaled
+}

@@ -3,6 +3,7 @@
 // trafilatura).
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,13 @@ struct CleanedDocument {
   std::vector<DroppedLine> dropped;  // in text order
 };
 
-// Cleans every document of one cluster. The cluster matters: a line that several different
-// documents share is wire copy and is kept.
-std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
+// Cleans every document of one cluster (a vector converts to the span). The cluster matters: a line
+// that several different documents share is wire copy and is kept.
+std::vector<CleanedDocument> clean(std::span<const Document> documents,
                                    const CleanOptions& options = {});
+inline std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
+                                          const CleanOptions& options = {}) {
+  return clean(std::span<const Document>(documents), options);
+}
 
 }  // namespace precis

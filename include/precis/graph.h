@@ -30,6 +30,16 @@ struct GraphOptions {
   // thresholded graph is made from this one with LexRankOptions::threshold.
   float min_similarity = 0.05f;
   std::size_t vocabulary_size = 0;  // number of distinct term ids (0 = derive from the vectors)
+  // Terms in more than this share of the sentences are left out of the similarities (df
+  // ceiling; 1 = none). The cost of the graph is the sum over terms of df^2, and such terms,
+  // found everywhere, carry little idf: see eval/README.md "Speed and scale" for the effect.
+  // The vectors keep their norms, so a left-out term only lowers the cosines it contributed to.
+  float max_term_share = 1.0f;
+  // At most this many neighbours j > i kept for each row i, the most similar (0 = no limit).
+  // Bounds the graph to n * max_neighbours edges whatever the input: a file of near-identical
+  // template sentences would otherwise make it dense (n^2 / 2 edges; 55,000 such sentences ran
+  // out of memory in tests/robustness_test.cc).
+  std::size_t max_neighbours = 0;
 };
 
 // All pairs with cosine >= min_similarity, found through an inverted index over terms with a
