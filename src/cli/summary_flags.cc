@@ -122,16 +122,25 @@ double rounded(double x) {
   return std::round(x * 1e6) / 1e6;
 }
 
+// Markers name the sentence's own source, then the supporting ones, most similar first. In a
+// cluster of thousands of articles a common fact has dozens of supporters: the readable forms
+// show the first kMaxMarkers and count the rest (JSON lists them all).
+constexpr std::size_t kMaxMarkers = 10;
+
 std::string markers(const SummarySentence& s, bool markdown) {
   std::vector<std::uint32_t> ids{s.source};
   for (const auto& sup : s.support) ids.push_back(sup.source);
+  const std::size_t shown = std::min(ids.size(), kMaxMarkers);
+  const std::size_t more = ids.size() - shown;
   std::ostringstream out;
   if (markdown) {
-    for (auto id : ids) out << "[^" << id + 1 << "]";
+    for (std::size_t k = 0; k < shown; ++k) out << "[^" << ids[k] + 1 << "]";
+    if (more) out << " (+" << more << " sources)";
     return out.str();
   }
   out << "[";
-  for (std::size_t k = 0; k < ids.size(); ++k) out << (k ? ", " : "") << ids[k] + 1;
+  for (std::size_t k = 0; k < shown; ++k) out << (k ? ", " : "") << ids[k] + 1;
+  if (more) out << ", +" << more;
   out << "]";
   return out.str();
 }

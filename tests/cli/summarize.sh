@@ -49,6 +49,19 @@ expect_exit 0 "$PRECIS" summarize --sentences 2 - < "$SAMPLES/003_1a2f9d31709205
 expect_grep '\[1\]' "$TMP/out"
 expect_grep '^\[1\] -' "$TMP/out"
 
+# Fifteen articles share one sentence: the text marker shows ten sources and counts the rest,
+# JSON lists all fourteen supporters.
+mkdir -p "$TMP/many"
+for i in $(seq 1 15); do
+  printf 'Le conseil municipal de Lyon a voté jeudi la gratuité des transports pour les étudiants.\n\nLe quartier numéro %s prépare une fête de rue pour le week-end prochain avec des concerts.\n' "$i" \
+    > "$TMP/many/$(printf %02d "$i").txt"
+done
+expect_exit 0 "$PRECIS" summarize --sentences 1 "$TMP/many"
+expect_grep '^Le conseil municipal .*\[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, \+5\]$' "$TMP/out"
+expect_exit 0 "$PRECIS" summarize --sentences 1 --format json "$TMP/many"
+python3 -c "import json,sys; s=json.load(open('$TMP/out'))['sentences'][0]; assert len(s['support']) == 14, s" \
+  || fail "support list of 14"
+
 # Lead baseline and rank order run and keep the contract.
 expect_exit 0 "$PRECIS" summarize --format json --selector lead "$SAMPLES"
 python3 "$CHECK" "$TMP/out" 100 || fail "attribution invariant (lead)"
