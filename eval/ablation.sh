@@ -19,6 +19,7 @@ variants=(
   "defaults|"
   "no position prior|--position-weight 0"
   "no MMR redundancy (lambda 1)|--lambda 1"
+  "no source diversity|--source-diversity 0"
   "no length window|--min-words 1 --max-words 0"
   "near-duplicates at 0.5 (MEAD)|--redundancy 0.5"
   "continuous LexRank|--threshold 0"

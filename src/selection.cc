@@ -203,6 +203,11 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
   for (std::size_t i = 0; i < n; ++i) available[i] = salience[i] > 0.0;
   std::vector<std::size_t> chosen;
   std::size_t used = 0;
+  // Sentences taken so far from each source: a multi-document summary should hear several
+  // voices, and MMR alone lets one article supply three sentences on different sub-topics.
+  std::uint32_t sources = 0;
+  for (const auto& c : candidates) sources = std::max(sources, c.sentence.doc + 1);
+  std::vector<std::uint32_t> taken_from(sources, 0);
   while (true) {
     std::size_t best = n;
     double best_score = 0.0;
@@ -213,7 +218,8 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
                                  ? 1.0 - options.coverage * covered_weight[i] / total_weight[i]
                                  : 1.0;
       const double score =
-          options.lambda * salience[i] * novelty - (1.0 - options.lambda) * max_similarity[i];
+          options.lambda * salience[i] * novelty - (1.0 - options.lambda) * max_similarity[i] -
+          options.source_diversity * static_cast<double>(taken_from[candidates[i].sentence.doc]);
       // Strict '>' keeps the earliest sentence on ties: deterministic and source-ordered.
       if (best == n || score > best_score) {
         best = i;
@@ -223,6 +229,7 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     if (best == n) break;
     used += cost(best, chosen.empty());
     chosen.push_back(best);
+    ++taken_from[candidates[best].sentence.doc];
     take(best, graph, options, max_similarity, available);
     if (best + 1 < n && resolved_salience[best + 1] > salience[best + 1])
       salience[best + 1] = resolved_salience[best + 1];

@@ -62,6 +62,7 @@ void SummarizeOptions::validate() const {
   if (!in_unit(lambda)) throw Error::usage("--lambda must be in [0, 1]");
   if (!in_unit(position_weight)) throw Error::usage("--position-weight must be in [0, 1]");
   if (!in_unit(coverage)) throw Error::usage("--coverage must be in [0, 1]");
+  if (!in_unit(source_diversity)) throw Error::usage("--source-diversity must be in [0, 1]");
   if (!(threshold >= 0.0 && threshold < 1.0)) throw Error::usage("--threshold must be in [0, 1)");
   if (!in_unit(damping)) throw Error::usage("--damping must be in [0, 1]");
   if (!(redundancy > 0.0 && redundancy <= 1.0))

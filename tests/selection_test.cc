@@ -128,3 +128,17 @@ TEST_CASE("the budget is hard: a sentence that does not fit is skipped, never cu
   o.budget -= 1;
   CHECK(select(cs, graph_of(3, {}), o) == std::vector<std::size_t>{0});
 }
+
+TEST_CASE("source diversity prefers a second voice over a second sentence of one source",
+          "[selection]") {
+  SummarizeOptions o;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 2;
+  std::vector<Candidate> cs = {candidate(0, 0, 1.0, kLead), candidate(0, 1, 0.9, kOther),
+                               candidate(1, 0, 0.88, kOther)};
+  const auto g = graph_of(3, {});
+  // 0.7 * 0.9 - 0.1 = 0.53 < 0.7 * 0.88 = 0.616: the other source's sentence wins.
+  CHECK(select(cs, g, o) == std::vector<std::size_t>{0, 2});
+  o.source_diversity = 0.0;
+  CHECK(select(cs, g, o) == std::vector<std::size_t>{0, 1});
+}

@@ -39,6 +39,11 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format)
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   command
+      .add_option("--source-diversity", o.source_diversity,
+                  "Penalty on a sentence for each one already taken from its source")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  command
       .add_option("--coverage", o.coverage,
                   "Concept-coverage redundancy: discount of a sentence's salience by the share "
                   "of its shared terms already in the summary (0 = plain MMR)")
@@ -212,6 +217,7 @@ nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOp
       {"lambda", options.lambda},
       {"position_weight", options.position_weight},
       {"coverage", options.coverage},
+      {"source_diversity", options.source_diversity},
       {"threshold", options.threshold},
       {"damping", options.damping},
       {"redundancy", options.redundancy},
