@@ -1,6 +1,7 @@
 #include "clean_rules.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -23,6 +24,14 @@ bool is_space(UChar32 c) {
 bool is_word_char(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(c) != 0;
+}
+
+// Han ideographs, kana: scripts written without spaces between words.
+bool is_unspaced_script_char(UChar32 c) {
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  return U_SUCCESS(status) && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA);
 }
 
 UChar32 next_code_point(std::string_view s, std::size_t& i) {
@@ -52,8 +61,13 @@ bool is_closing(UChar32 c) {
 }
 
 bool is_final_punctuation(UChar32 c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x203C ||
-         c == 0x2047 || c == 0x2048 || c == 0x2049;
+  if (c < 0x80) return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+  // Besides the ellipsis and double marks, the full stops of other scripts, so that a Chinese,
+  // Hindi or Arabic paragraph is not taken for a heading: ideographic and fullwidth forms
+  // (。．！？：；), Devanagari danda, Arabic full stop and question mark.
+  return c == 0x2026 || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 || c == 0x3002 ||
+         c == 0xFF0E || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A || c == 0xFF1B || c == 0x0964 ||
+         c == 0x06D4 || c == 0x061F;
 }
 
 struct Phrase {
@@ -232,6 +246,15 @@ int count_words(std::string_view line) {
   bool in_token = false, token_has_word_char = false;
   for (std::size_t i = 0; i < line.size();) {
     const UChar32 c = next_code_point(line, i);
+    if (c >= 0x2E80 && is_unspaced_script_char(c)) {
+      // Chinese and Japanese put no spaces between words: counting space-separated tokens
+      // would make a whole paragraph one "short" line. Each such character counts as a word,
+      // an overestimate that only matters against the minimum-length thresholds.
+      if (in_token && token_has_word_char) ++words;
+      ++words;
+      in_token = token_has_word_char = false;
+      continue;
+    }
     if (is_space(c)) {
       if (in_token && token_has_word_char) ++words;
       in_token = token_has_word_char = false;

@@ -31,16 +31,32 @@ struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
+// The largest input read. Converted text keeps its offsets as 32-bit values, and a pipe that
+// never ends (/dev/zero, `yes |`) must end in an error, not in memory exhaustion.
+constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;
+
+std::string too_large_text() {
+  return "larger than 1 GiB, the most precis reads";
+}
+
 // Reads a whole stream. `size_hint` lets a regular file be read with a single fread; the loop
 // still runs to the end in case the file grew or the hint was wrong (pipes, /proc files).
-bool read_stream(std::FILE* file, std::size_t size_hint, std::string& out) {
+// Stops with `too_large` set after kMaxInputBytes.
+bool read_stream(std::FILE* file, std::size_t size_hint, std::string& out, bool& too_large) {
+  too_large = false;
   out.clear();
-  out.resize(size_hint > 0 ? size_hint + 1 : std::size_t{1} << 16);
+  out.resize(size_hint > 0 ? std::min(size_hint, kMaxInputBytes) + 1 : std::size_t{1} << 16);
   std::size_t used = 0;
   for (;;) {
     used += std::fread(out.data() + used, 1, out.size() - used, file);
     if (used < out.size()) break;
-    out.resize(out.size() * 2);
+    if (used > kMaxInputBytes) {
+      too_large = true;
+      out.clear();
+      out.shrink_to_fit();
+      return !std::ferror(file);
+    }
+    out.resize(std::min(out.size() * 2, kMaxInputBytes + 1));
   }
   out.resize(used);
   return !std::ferror(file);
@@ -63,15 +79,46 @@ bool read_file(const fs::path& path, std::string& bytes, std::string& problem) {
     return false;
   }
   errno = 0;
-  if (!read_stream(file.get(), static_cast<std::size_t>(size), bytes)) {
+  bool too_large = false;
+  if (!read_stream(file.get(), static_cast<std::size_t>(size), bytes, too_large)) {
     // Reading a directory through fopen succeeds on Linux, the fread then fails with EISDIR.
     problem = error_text(errno != 0 ? errno : EIO);
+    return false;
+  }
+  if (too_large) {
+    problem = too_large_text();
     return false;
   }
   return true;
 }
 
 // --- UTF-8 validation ------------------------------------------------------------------------
+
+// Length of the valid UTF-8 sequence at s[i] (s[i] >= 0x80), 0 when it is not one: no
+// overlongs, no surrogates, nothing above U+10FFFF.
+std::size_t utf8_sequence_length(const unsigned char* s, std::size_t n, std::size_t i) {
+  const unsigned char c = s[i];
+  std::size_t length;
+  unsigned char low = 0x80, high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > n || s[i + 1] < low || s[i + 1] > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if ((s[i + k] & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
 
 // Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). ASCII runs, the common
 // case for English and most of French, are skipped eight bytes at a time.
@@ -88,34 +135,41 @@ bool is_valid_utf8(std::string_view text) {
         continue;
       }
     }
-    const unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {
       ++i;
       continue;
     }
-    std::size_t length;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;   // overlong
-      if (c == 0xED) high = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;   // overlong
-      if (c == 0xF4) high = 0x8F;  // above U+10FFFF
-    } else {
-      return false;
-    }
-    if (i + length > n) return false;
-    if (s[i + 1] < low || s[i + 1] > high) return false;
-    for (std::size_t k = 2; k < length; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-    }
+    const std::size_t length = utf8_sequence_length(s, n, i);
+    if (length == 0) return false;
     i += length;
   }
   return true;
+}
+
+// True when text that is not valid UTF-8 is still UTF-8 with a few damaged bytes (a scraper
+// cut a sequence, one stray byte): its many valid multi-byte sequences would all turn into
+// mojibake ("prÃ©sident") if the whole file were read as Windows-1252. A Latin-1 file has
+// almost no valid sequence (an accented letter followed by a symbol of 0x80-0xBF).
+bool is_damaged_utf8(std::string_view text, std::size_t& invalid) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t valid = 0;
+  invalid = 0;
+  for (std::size_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(s, n, i);
+    if (length == 0) {
+      ++invalid;
+      ++i;
+    } else {
+      ++valid;
+      i += length;
+    }
+  }
+  return valid >= 4 * invalid;
 }
 
 // --- Conversion with an offset map -----------------------------------------------------------
@@ -345,6 +399,17 @@ bool decode_document(const std::string& path, std::string bytes, Document& out,
     return true;
   }
 
+  std::size_t invalid = 0;
+  if (is_damaged_utf8(body, invalid)) {
+    // ICU's UTF-8 decoder replaces each ill-formed sequence with U+FFFD and keeps the offsets.
+    out.bom_length = bom_length;
+    out.encoding = "UTF-8 (repaired)";
+    convert_to_utf8(bytes, bom_length, "UTF-8", out);
+    warnings.push_back(path + ": not valid UTF-8, " + std::to_string(invalid) +
+                       " invalid byte(s) replaced with U+FFFD");
+    return true;
+  }
+
   const std::string charset = detect_charset(body);
   out.bom_length = bom_length;
   out.encoding = charset;
@@ -358,9 +423,11 @@ ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions
   for (const std::string& input : inputs) {
     if (input == "-") {
       std::string bytes;
-      if (!read_stream(stdin, 0, bytes)) {
+      bool too_large = false;
+      if (!read_stream(stdin, 0, bytes, too_large)) {
         throw Error("-: cannot read standard input: " + error_text(errno != 0 ? errno : EIO));
       }
+      if (too_large) throw Error("-: cannot read standard input: " + too_large_text());
       add_document("-", std::move(bytes), result);
       continue;
     }
@@ -393,6 +460,11 @@ ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions
       continue;
     }
 
+    // A device (/dev/zero, /dev/urandom, a disk) is an endless or meaningless stream; named
+    // pipes and process substitutions are fine. Refuse devices before reading a byte.
+    if (fs::is_character_file(status) || fs::is_block_file(status) || fs::is_socket(status)) {
+      throw Error(input + ": cannot read: not a regular file (a device or socket)");
+    }
     std::string bytes, problem;
     if (!read_file(path, bytes, problem)) throw Error(input + ": cannot read: " + problem);
     add_document(input, std::move(bytes), result);
