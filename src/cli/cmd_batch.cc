@@ -424,8 +424,10 @@ void run_batch(CLI::App& cmd, SummaryFlags& flags, BatchFlags& bf) {
         r.record = summary_record(*cluster.id, summary_to_json(summary, options));
       }
     } catch (const ClusterError& e) {
-      // A line that was not JSON has no id: an earlier run's record of it is found by line.
-      if (bf.resume && !to_dir && !e.id() && resume.lines_without_id.count(r.line)) {
+      // An earlier run's record of this failure is found by id, or by line when the line had
+      // none (not JSON): either way it is not written twice.
+      if (bf.resume && !to_dir &&
+          (e.id() ? resume.ids.count(*e.id()) > 0 : resume.lines_without_id.count(r.line) > 0)) {
         r.skipped = true;
         return r;
       }

@@ -74,4 +74,14 @@ for sig in INT TERM; do
 done
 set +m
 
+# A failed cluster with an id (a document without "text") and a number beyond a double are error
+# records once, and stay once after --resume.
+printf '%s\n' '{"id": "x", "documents": [{"txt": "a"}]}' '{"id": "y", "words": 1e999, "documents": []}' \
+  >"$TMP/errs.jsonl"
+expect_exit 3 "$PRECIS" batch "$TMP/errs.jsonl" -o "$TMP/errs.out"
+expect_grep '"id":null,"line":2,"error":"invalid JSON' "$TMP/errs.out"
+cp "$TMP/errs.out" "$TMP/errs.first"
+expect_exit 0 "$PRECIS" batch --resume "$TMP/errs.jsonl" -o "$TMP/errs.out"
+cmp -s "$TMP/errs.out" "$TMP/errs.first" || fail "--resume wrote error records again: $(cat "$TMP/errs.out")"
+
 finish
