@@ -1,9 +1,11 @@
 // ROUGE-1.5.5's command-line flags, so that an existing evaluation script ports in one line.
 // The Perl script reads them with Getopt::Std: single letters, bundled booleans ("-am"), values
 // attached or in the next word ("-n4", "-n 4", "-2 -1").
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,11 +28,18 @@ std::vector<std::string> split_words(std::string_view text) {
   return words;
 }
 
+// An int-sized integer: the callers store it in an int, and a value such as 4294967297 must be
+// refused, not wrapped to 1.
 long parse_long(char flag, const std::string& value) {
   char* end = nullptr;
+  errno = 0;
   const long result = std::strtol(value.c_str(), &end, 10);
   if (value.empty() || *end != '\0') {
     throw Error::usage(std::string("ROUGE flag -") + flag + ": '" + value + "' is not an integer");
+  }
+  if (errno == ERANGE || result > std::numeric_limits<int>::max() ||
+      result < std::numeric_limits<int>::min()) {
+    throw Error::usage(std::string("ROUGE flag -") + flag + ": '" + value + "' is out of range");
   }
   return result;
 }

@@ -90,6 +90,43 @@ std::string language_sample(const std::vector<Document>& documents) {
   return sample;
 }
 
+// Below this share of the language's stopwords among the words, the text is probably in another
+// language (measured: 40-55% in French and English news; German or Russian text scores under 5%
+// against both lists).
+constexpr double kForeignStopwordShare = 0.12;
+
+// Share of `language`'s stopwords among the words of `text` (lower-cased runs of letters and
+// apostrophes), or -1 when there are too few words to tell.
+double stopword_share(std::string_view text, Language language) {
+  std::size_t words = 0, stopwords = 0;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    ++words;
+    // Elided articles (l', qu') count as stopwords, as the tokenizer strips them.
+    const auto apostrophe = word.find('\'');
+    if (is_stopword(word, language) ||
+        (apostrophe != std::string::npos && is_stopword(word.substr(0, apostrophe), language)))
+      ++stopwords;
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'') {
+      word += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else {
+      flush();
+    }
+  }
+  flush();
+  // Runs of letters averaging over 20 bytes: a script written without spaces (Chinese,
+  // Japanese, Thai), which no French or English list fits.
+  if (text.size() >= 200 && words * 20 < text.size()) return 0.0;
+  return words < 40 ? -1.0 : static_cast<double>(stopwords) / static_cast<double>(words);
+}
+
 bool has_ascii_alnum(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -159,6 +196,15 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   summary.language = options.language ? *options.language
                      : options.idf    ? options.idf->language
                                       : detect_language(language_sample(documents));
+  if (const double share = stopword_share(language_sample(documents), summary.language);
+      share >= 0.0 && share < kForeignStopwordShare)
+    summary.warnings.push_back(
+        "the text does not look " +
+        std::string(language_code(summary.language) == "fr" ? "French" : "English") + " (" +
+        std::to_string(static_cast<int>(share * 100 + 0.5)) +
+        "% stopwords; French and English news have 35-55%): summarized as " +
+        std::string(language_code(summary.language)) +
+        " without language-specific help, set --lang if that is wrong");
   if (options.idf != nullptr && options.idf->language != summary.language)
     throw Error::usage(
         "the --idf table is for language '" + std::string(language_code(options.idf->language)) +
@@ -208,6 +254,11 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
       c.position_in_doc = c.sentence.index;
       c.doc_sentences = summary.sources[d].sentences;
       c.words = count_budget_words(c.sentence.text);
+      // Chinese and Japanese put no spaces between words: count them as ICU does, or every
+      // sentence would be one "word", below --min-words. (Lead bytes >= 0xE3 start U+3000 and up.)
+      if (std::any_of(c.sentence.text.begin(), c.sentence.text.end(),
+                      [](char ch) { return static_cast<unsigned char>(ch) >= 0xE3; }))
+        c.words = std::max(c.words, tokenizer.count_words(c.sentence.text));
       c.bytes = c.sentence.text.size();
       std::vector<std::string> terms;
       tokenizer.terms(c.sentence.text, terms);
@@ -226,7 +277,7 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     throw Error("no sentence found in " +
                 (documents.size() == 1 ? documents[0].path
                                        : std::to_string(documents.size()) + " documents") +
-                " (empty, binary or only boilerplate?)");
+                " (empty, binary, only boilerplate, or no sentence punctuation: try --no-clean)");
 
   lap(clock);
   // Vocabulary and document frequencies (document-level, ALGORITHMS.md 0.2).

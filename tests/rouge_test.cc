@@ -346,6 +346,9 @@ TEST_CASE("ROUGE flags parse with ROUGE-1.5.5's spelling", "[rouge]") {
   CHECK_THROWS_AS(precis::parse_rouge_args("-f C"), precis::Error);
   CHECK_THROWS_AS(precis::parse_rouge_args("-Q"), precis::Error);
   CHECK_THROWS_AS(precis::parse_rouge_args("summary.txt"), precis::Error);
+  // Values beyond an int are refused, not wrapped (4294967297 would become 1).
+  CHECK_THROWS_WITH(precis::parse_rouge_args("-n 4294967297"), Catch::Contains("out of range"));
+  CHECK_THROWS_WITH(precis::parse_rouge_args("-r 4294967296"), Catch::Contains("out of range"));
 }
 
 TEST_CASE("ROUGE-1.5.5 mode by hand: clipping, empty texts, -f B", "[rouge]") {

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -283,4 +283,40 @@ TEST_CASE("a background idf table changes the weights, not the contract", "[summ
   std::ofstream(path, std::ios::binary) << "garbage\n";
   CHECK_THROWS_WITH(IdfTable::load(path), Catch::Contains("not a precis idf table"));
   std::filesystem::remove(path);
+}
+
+TEST_CASE("text in another language still works, with a warning", "[summarizer]") {
+  const auto read = read_inputs({kSamples});
+  CHECK(summarize(read.documents, SummarizeOptions{}).warnings.empty());
+  const std::string german =
+      "Die Bundesregierung hat am Donnerstag ein neues Gesetz zur Förderung der erneuerbaren "
+      "Energien beschlossen. Nach Angaben des Wirtschaftsministeriums sollen bis zum Jahr 2030 "
+      "achtzig Prozent des Stroms aus Wind und Sonne stammen. Die Opposition kritisierte den "
+      "Entwurf als unzureichend und forderte schnellere Maßnahmen gegen den Klimawandel. "
+      "Umweltverbände begrüßten die Pläne grundsätzlich, bemängelten aber fehlende Details.";
+  SummarizeOptions o;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 1;
+  const Summary de = summarize({make_document("de.txt", german)}, o);
+  CHECK(de.sentences.size() == 1);
+  REQUIRE(de.warnings.size() == 1);
+  CHECK_THAT(de.warnings[0], Catch::Contains("does not look French"));
+  // Chinese has no spaces between words: sentences must not count as one word each.
+  const std::string chinese =
+      "国务院周四发布了一项新的可再生能源发展计划。根据该计划，到二〇三〇年，风能和太阳能发电将占"
+      "全国电力的一半以上。专家表示，这一目标需要大规模投资电网建设。环保组织对计划表示欢迎，但认为"
+      "具体的资金安排仍不清楚。";
+  const Summary zh = summarize({make_document("zh.txt", chinese)}, o);
+  CHECK(zh.sentences.size() == 1);
+  CHECK(zh.warnings.size() == 1);
+}
+
+TEST_CASE("one huge document is capped at max_sentences_per_doc", "[summarizer]") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i)
+    text += "Le rapport numéro " + std::to_string(i) + " du comité a été publié ce matin à Paris. ";
+  const Summary s = summarize({make_document("big.txt", text)}, SummarizeOptions{});
+  CHECK(s.sources[0].sentences == SummarizeOptions{}.max_sentences_per_doc);
+  CHECK(s.times.sentences == 1000);
+  CHECK(!s.sentences.empty());
 }

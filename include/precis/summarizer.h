@@ -65,7 +65,9 @@ struct SummarizeOptions {
 
   // Scale caps (0 = none): documents kept per cluster, sentences kept per document.
   std::size_t max_docs = 0;
-  std::size_t max_sentences_per_doc = 0;
+  // The default keeps a single huge file (a 200 MB dump of one "article") from building a graph
+  // of millions of nodes; news articles have tens of sentences.
+  std::size_t max_sentences_per_doc = 1000;
 
   void validate() const;  // throws Error::usage naming the option at fault
 };
@@ -107,6 +109,9 @@ struct Summary {
   std::vector<SummarySentence> sentences;  // in output order
   std::vector<SourceInfo> sources;         // one per input document, in input order
   StageTimes times;
+  // Things the user should know that do not stop the summary (e.g. the text does not look like
+  // the language it was summarized as). One line each.
+  std::vector<std::string> warnings;
 
   std::string text() const;  // the sentences joined with single spaces
 };

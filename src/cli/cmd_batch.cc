@@ -418,6 +418,7 @@ void run_batch(CLI::App& cmd, SummaryFlags& flags, BatchFlags& bf) {
       }
       Summary summary = summarize(cluster.documents, options);
       r.warnings = std::move(cluster.warnings);
+      r.warnings.insert(r.warnings.end(), summary.warnings.begin(), summary.warnings.end());
       if (to_dir) {
         rendered = render(summary, options, format, false);
       } else {

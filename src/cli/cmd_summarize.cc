@@ -32,12 +32,11 @@ void run_summarize(SummarizeCommand& cmd) {
                 (cmd.inputs.size() > 1 ? " (and the other inputs)" : "") +
                 " (expected *.txt or *.md files, one article each)");
   const Summary summary = summarize(read.documents, cmd.flags.options);
+  print_warnings(summary.warnings);
   if (summary.sentences.empty())
     print_warnings({"no sentence fits the budget of " + std::to_string(summary.budget) + " " +
-                    std::string(budget_unit_name(summary.budget_unit)) +
-                    "; the summary is empty"});
-  write_output(cmd.output,
-               render(summary, cmd.flags.options, cmd.flags.output_format(), false));
+                    std::string(budget_unit_name(summary.budget_unit)) + "; the summary is empty"});
+  write_output(cmd.output, render(summary, cmd.flags.options, cmd.flags.output_format(), false));
   if (cmd.profile) {
     std::size_t bytes = 0;
     for (const auto& d : read.documents) bytes += d.text.size();
