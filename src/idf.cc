@@ -1,5 +1,6 @@
 #include "precis/idf.h"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -8,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "precis/error.h"
 #include "precis/tokenize.h"
@@ -48,7 +48,8 @@ IdfTable IdfTable::load(const std::string& path) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (number == 1) {
-      if (line != kMagic) malformed(path, number, "first line must be '" + std::string(kMagic) + "'");
+      if (line != kMagic)
+        malformed(path, number, "first line must be '" + std::string(kMagic) + "'");
       continue;
     }
     if (line.empty()) continue;
@@ -69,9 +70,11 @@ IdfTable IdfTable::load(const std::string& path) {
     char* stop = nullptr;
     errno = 0;
     count = std::strtoull(first, &stop, 10);
-    if (stop != last || errno != 0 || value[0] == '-') malformed(path, number, "bad count '" + value + "'");
+    if (stop != last || errno != 0 || value[0] == '-')
+      malformed(path, number, "bad count '" + value + "'");
     if (!have_documents) {
-      if (key != "documents" || count == 0) malformed(path, number, "expected 'documents<TAB>N' with N > 0");
+      if (key != "documents" || count == 0)
+        malformed(path, number, "expected 'documents<TAB>N' with N > 0");
       table.documents = count;
       have_documents = true;
       continue;
@@ -91,7 +94,8 @@ void IdfTable::save(const std::string& path) const {
   std::vector<std::pair<std::string_view, std::uint64_t>> rows(df.begin(), df.end());
   std::sort(rows.begin(), rows.end());
   std::ostringstream out;
-  out << kMagic << "\nlanguage\t" << language_code(language) << "\ndocuments\t" << documents << "\n";
+  out << kMagic << "\nlanguage\t" << language_code(language) << "\ndocuments\t" << documents
+      << "\n";
   for (const auto& [term, count] : rows) out << term << '\t' << count << '\n';
   const std::string content = out.str();
 
@@ -146,7 +150,9 @@ void IdfBuilder::merge(const IdfBuilder& other) {
   for (const auto& [term, count] : other.impl_->df) impl_->df[term] += count;
 }
 
-std::uint64_t IdfBuilder::documents() const { return impl_->documents; }
+std::uint64_t IdfBuilder::documents() const {
+  return impl_->documents;
+}
 
 IdfTable IdfBuilder::table() const {
   IdfTable table;

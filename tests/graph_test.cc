@@ -63,9 +63,12 @@ double dot(const SparseVector& a, const SparseVector& b) {
   double s = 0;
   std::size_t i = 0, j = 0;
   while (i < a.terms.size() && j < b.terms.size()) {
-    if (a.terms[i] < b.terms[j]) ++i;
-    else if (a.terms[i] > b.terms[j]) ++j;
-    else s += double(a.weights[i++]) * b.weights[j++];
+    if (a.terms[i] < b.terms[j])
+      ++i;
+    else if (a.terms[i] > b.terms[j])
+      ++j;
+    else
+      s += double(a.weights[i++]) * b.weights[j++];
   }
   return s;
 }
@@ -205,6 +208,6 @@ TEST_CASE("the df ceiling leaves out terms present in most sentences", "[graph]"
   CHECK(all.weight(0, 4) == Approx(1.0f));  // both terms shared
   const auto ceiling =
       build_similarity_graph(vectors, GraphOptions{.min_similarity = 0.1f, .max_term_share = 0.5f});
-  CHECK(ceiling.weight(0, 1) == 0.0f);            // term 0 left out: nothing shared
-  CHECK(ceiling.weight(0, 4) == Approx(0.5f));    // the norms stay: cosine lowered, not rescaled
+  CHECK(ceiling.weight(0, 1) == 0.0f);          // term 0 left out: nothing shared
+  CHECK(ceiling.weight(0, 4) == Approx(0.5f));  // the norms stay: cosine lowered, not rescaled
 }

@@ -10,6 +10,7 @@
 
 #include "precis/error.h"
 #include "precis/reader.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using precis::decode_document;
@@ -18,29 +19,7 @@ using precis::read_inputs;
 
 namespace {
 
-// A fresh directory under the system temp folder, removed (permissions restored) at the end.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "precis-reader-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(path, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, ec);
-    }
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& name, const std::string& bytes) const {
-    const fs::path file = path / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << bytes;
-    return file;
-  }
-};
+using precis::testing::TempDir;
 
 std::vector<std::string> paths_of(const precis::ReadResult& result) {
   std::vector<std::string> paths;

@@ -22,6 +22,7 @@
 #include "precis/segment.h"
 #include "precis/summarizer.h"
 #include "precis/tokenize.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace precis;
@@ -43,24 +44,7 @@ std::vector<fs::path> sample_files() {
   return files;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "precis-robust-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& name, const std::string& bytes) const {
-    const fs::path file = path / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << bytes;
-    return file;
-  }
-};
+using precis::testing::TempDir;
 
 // Decodes `bytes` as the reader would; REQUIREs that it is not skipped.
 Document decode(const std::string& path, const std::string& bytes,

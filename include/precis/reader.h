@@ -14,7 +14,7 @@ struct ReadOptions {
 };
 
 struct ReadResult {
-  std::vector<Document> documents;  // sorted by path within each directory; inputs in given order
+  std::vector<Document> documents;    // sorted by path within each directory; inputs in given order
   std::vector<std::string> warnings;  // one line each, naming the file (skipped binary, converted)
 };
 

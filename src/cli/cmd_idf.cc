@@ -67,7 +67,8 @@ void run_idf_build(const IdfCommand& cmd) {
       LineReader reader(corpus);
       std::string line;
       while (reader.next(line))
-        if (line.find_first_not_of(" \t") != std::string::npos) add_json_line(builder, line, reader);
+        if (line.find_first_not_of(" \t") != std::string::npos)
+          add_json_line(builder, line, reader);
     } else {
       plain.push_back(corpus);
     }
@@ -92,9 +93,10 @@ void setup_idf(CLI::App& app) {
   idf->require_subcommand(1);
   auto* build = idf->add_subcommand(
       "build", "Count document frequencies over folders of articles or JSON Lines (.gz too)");
-  build->add_option("corpus", cmd->corpora,
-                    "Folders/files of articles (*.txt, *.md), or JSONL files (.jsonl, .jsonl.gz; "
-                    "one article a line with \"text\" or \"article\", or a batch cluster), or -")
+  build
+      ->add_option("corpus", cmd->corpora,
+                   "Folders/files of articles (*.txt, *.md), or JSONL files (.jsonl, .jsonl.gz; "
+                   "one article a line with \"text\" or \"article\", or a batch cluster), or -")
       ->required();
   build->add_option("-o,--output", cmd->output, "The table to write")->required();
   build->add_option("--lang", cmd->lang, "Language of the corpus: fr or en")

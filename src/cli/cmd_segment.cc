@@ -65,10 +65,10 @@ void run_segment(const SegmentCommand& cmd) {
     nlohmann::ordered_json out_sentences = nlohmann::ordered_json::array();
     for (const auto& s : sentences) {
       nlohmann::ordered_json js = {{"index", s.index},
-                           {"text", s.text},
-                           {"start", doc.original_offset(s.span.begin)},
-                           {"end", doc.original_offset(s.span.end)},
-                           {"tokens", tokenizer.count_words(s.text)}};
+                                   {"text", s.text},
+                                   {"start", doc.original_offset(s.span.begin)},
+                                   {"end", doc.original_offset(s.span.end)},
+                                   {"tokens", tokenizer.count_words(s.text)}};
       if (cmd.with_terms) js["terms"] = tokenizer.terms(s.text);
       out_sentences.push_back(std::move(js));
     }
@@ -82,9 +82,10 @@ void run_segment(const SegmentCommand& cmd) {
     write_output(cmd.output, text.str());
   } else {
     nlohmann::ordered_json result = {{"language", std::string(language_code(language))},
-                             {"documents", std::move(documents)}};
-    write_output(cmd.output,
-                 result.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+                                     {"documents", std::move(documents)}};
+    write_output(
+        cmd.output,
+        result.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   }
 }
 

@@ -13,8 +13,8 @@ void setup_idf(CLI::App& app);
 
 // Exit codes, documented in the README.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitError = 1;         // unreadable input, I/O failure
-inline constexpr int kExitUsage = 2;         // bad command line or option value
-inline constexpr int kExitPartial = 3;       // batch finished, some clusters failed
+inline constexpr int kExitError = 1;    // unreadable input, I/O failure
+inline constexpr int kExitUsage = 2;    // bad command line or option value
+inline constexpr int kExitPartial = 3;  // batch finished, some clusters failed
 
 }  // namespace precis::cli

@@ -38,7 +38,8 @@ bool LineReader::next(std::string& line) {
       break;
     }
     buffer_.resize(1 << 17);
-    const int n = gzread(static_cast<gzFile>(gz_), buffer_.data(), static_cast<unsigned>(buffer_.size()));
+    const int n =
+        gzread(static_cast<gzFile>(gz_), buffer_.data(), static_cast<unsigned>(buffer_.size()));
     if (n < 0) {
       int code = 0;
       const char* message = gzerror(static_cast<gzFile>(gz_), &code);
