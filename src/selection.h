@@ -13,7 +13,6 @@ namespace precis {
 struct Candidate {
   Sentence sentence;
   std::size_t position_in_doc = 0;
-  std::size_t doc_sentences = 0;
   std::size_t words = 0;  // as the budget counts them
   std::size_t bytes = 0;
   double centrality = 0.0;              // LexRank, max-normalised to [0, 1]

@@ -188,15 +188,20 @@ bool same_folded(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+Language detect_cluster_language(const std::vector<Document>& documents) {
+  return detect_language(language_sample(documents));
+}
+
 Summary summarize(const std::vector<Document>& documents, const SummarizeOptions& options) {
   options.validate();
   if (documents.empty()) throw Error("no documents to summarize");
 
   Summary summary;
+  const std::string sample = language_sample(documents);
   summary.language = options.language ? *options.language
                      : options.idf    ? options.idf->language
-                                      : detect_language(language_sample(documents));
-  if (const double share = stopword_share(language_sample(documents), summary.language);
+                                      : detect_language(sample);
+  if (const double share = stopword_share(sample, summary.language);
       share >= 0.0 && share < kForeignStopwordShare)
     summary.warnings.push_back(
         "the text does not look " +
@@ -252,7 +257,6 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
       Candidate c;
       c.sentence = std::move(s);
       c.position_in_doc = c.sentence.index;
-      c.doc_sentences = summary.sources[d].sentences;
       c.words = count_budget_words(c.sentence.text);
       // Chinese and Japanese put no spaces between words: count them as ICU does, or every
       // sentence would be one "word", below --min-words. (Lead bytes >= 0xE3 start U+3000 and up.)

@@ -119,6 +119,10 @@ struct Summary {
 // Words as ROUGE and the budget count them: runs of non-white-space.
 std::size_t count_budget_words(std::string_view text);
 
+// The language summarize() detects for these documents when none is given (stopword ratios over
+// the opening of each document). `segment` and `batch --batch-idf` call it to agree with it.
+Language detect_cluster_language(const std::vector<Document>& documents);
+
 // Summarizes one cluster. Throws Error when no document yields a sentence.
 Summary summarize(const std::vector<Document>& documents, const SummarizeOptions& options);
 

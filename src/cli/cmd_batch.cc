@@ -120,15 +120,9 @@ void check_file_name(const Cluster& cluster) {
 }
 
 // The language a cluster is summarized in when --batch-idf needs to know it up front (to pick
-// the table and tokenize pass 1 the way pass 2 will).
+// the table and tokenize pass 1 the way pass 2 will): the same detection as summarize().
 Language cluster_language(const Cluster& cluster, const SummarizeOptions& options) {
-  if (options.language) return *options.language;
-  std::string text;
-  for (const auto& d : cluster.documents) {
-    text.append(d.text, 0, std::min<std::size_t>(d.text.size(), 20000));
-    text.push_back('\n');
-  }
-  return detect_language(text);
+  return options.language ? *options.language : detect_cluster_language(cluster.documents);
 }
 
 // Blocks SIGINT and SIGTERM in every thread of the batch and waits for them on one thread, so

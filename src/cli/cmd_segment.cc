@@ -9,6 +9,7 @@
 #include "precis/error.h"
 #include "precis/reader.h"
 #include "precis/segment.h"
+#include "precis/summarizer.h"
 #include "precis/tokenize.h"
 
 namespace precis::cli {
@@ -25,13 +26,7 @@ struct SegmentCommand {
 };
 
 Language cluster_language(const std::vector<Document>& documents, const std::string& lang) {
-  if (lang != "auto") return parse_language(lang);
-  std::string sample;
-  for (const auto& d : documents) {
-    sample.append(d.text, 0, std::min<std::size_t>(4000, d.text.size()));
-    sample += '\n';
-  }
-  return detect_language(sample);
+  return lang == "auto" ? detect_cluster_language(documents) : parse_language(lang);
 }
 
 void run_segment(const SegmentCommand& cmd) {
