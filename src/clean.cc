@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clean_rules.h"
+#include "parallel.h"
 
 namespace precis {
 
@@ -224,16 +225,22 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
 
 std::vector<CleanedDocument> clean(std::span<const Document> documents,
                                    const CleanOptions& options) {
-  std::vector<std::vector<Line>> lines;
-  lines.reserve(documents.size());
-  for (const Document& document : documents) lines.push_back(analyse(document));
+  return clean(documents, options, 1);
+}
+
+std::vector<CleanedDocument> clean(std::span<const Document> documents, const CleanOptions& options,
+                                   std::size_t workers) {
+  // Analysing lines and classifying them look at one document each; only the repetition count
+  // compares documents, and runs alone in between.
+  std::vector<std::vector<Line>> lines(documents.size());
+  parallel_for(documents.size(), workers,
+               [&](std::size_t d, std::size_t) { lines[d] = analyse(documents[d]); });
   mark_repetitions(lines);
 
-  std::vector<CleanedDocument> result;
-  result.reserve(documents.size());
-  for (std::size_t d = 0; d < documents.size(); ++d) {
-    result.push_back(clean_document(documents[d], lines[d], options));
-  }
+  std::vector<CleanedDocument> result(documents.size());
+  parallel_for(documents.size(), workers, [&](std::size_t d, std::size_t) {
+    result[d] = clean_document(documents[d], lines[d], options);
+  });
   return result;
 }
 

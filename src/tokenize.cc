@@ -1,8 +1,9 @@
 // Tokenizer: ICU word boundaries → lower case → elision split → stopwords → Snowball stem →
 // accent folding (ALGORITHMS.md §3.2–3.3). Hot path notes: the text is converted to UTF-16 once
-// per chunk into a reused buffer, and what each distinct word becomes (its term, or nothing for a
-// stopword) is cached per Tokenizer because the vocabulary is Zipfian, so most words cost one
-// hash lookup after the ICU iterator has found them.
+// per chunk into a reused buffer; the word boundaries of plain Latin text come from an exact
+// shortcut of ICU's rules (word_breaks.h); and what each distinct word becomes (its term and the
+// term's id in the caller's TermVocabulary, or nothing for a stopword) is cached per Tokenizer
+// because the vocabulary is Zipfian, so most words cost one hash lookup once found.
 #include "precis/tokenize.h"
 
 #include <libstemmer.h>
@@ -16,6 +17,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -23,6 +25,7 @@
 
 #include "precis/error.h"
 #include "stopwords.h"
+#include "word_breaks.h"
 
 namespace precis {
 namespace {
@@ -32,8 +35,8 @@ namespace {
 // span whitespace, so the cut never changes the tokens.
 constexpr std::size_t kChunkBytes = 64 * 1024;
 
-// Bound of the term cache (about 10 MB); when full it is simply cleared (the Zipfian head
-// refills at once).
+// Bound of the term cache (at most 12 MB: 8 MB of slots, the rest entries and text); when full it
+// is simply cleared (the Zipfian head refills at once).
 constexpr std::size_t kMaxCachedTerms = 100'000;
 
 // detect_language looks at this many words at most (speed), taken from this many bytes.
@@ -53,10 +56,6 @@ bool is_french_elision(std::string_view prefix) {
   }
   return false;
 }
-
-// ICU word rule status (UAX #29 via ICU's word.txt): numbers in [100, 200), letters in
-// [200, 300), kana [300, 400), ideographs [400, 500). Kana and ideographs count as letters.
-enum class WordKind { None, Number, Letters };
 
 WordKind word_kind(int32_t status) {
   if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return WordKind::Number;
@@ -113,10 +112,11 @@ std::size_t chunk_end(std::string_view text, std::size_t begin) {
   return end > begin ? end : limit;
 }
 
-// Walks the ICU words of UTF-8 text, reusing its iterator and UTF-16 buffer across calls.
+// Walks the ICU words of UTF-8 text, reusing its iterator and UTF-16 buffer across calls; chunks
+// in the Latin set of word_breaks.h take the exact shortcut instead of the iterator.
 class WordScanner {
  public:
-  explicit WordScanner(Language language) {
+  explicit WordScanner(Language language, WordPath path = WordPath::Latin) : path_(path) {
     // ICU documents const methods as thread-safe; the lock costs nothing at one clone per
     // Tokenizer and keeps concurrent construction safe whatever clone() touches internally.
     static std::mutex clone_mutex;
@@ -129,6 +129,9 @@ class WordScanner {
   ~WordScanner() { utext_close(&utext_); }
   WordScanner(const WordScanner&) = delete;
   WordScanner& operator=(const WordScanner&) = delete;
+
+  // Whether a chunk had to go to ICU since construction (with WordPath::Latin).
+  bool used_icu() const { return used_icu_; }
 
   // Calls visit(kind, const UChar* word, int32_t length) for each word (letters or number);
   // visit returns false to stop early.
@@ -153,6 +156,15 @@ class WordScanner {
                          &status);
     if (U_FAILURE(status))
       throw Error("UTF-8 conversion failed: " + std::string(u_errorName(status)));
+    if (path_ == WordPath::Latin) {
+      if (latin_words::handled(buffer_.data(), static_cast<std::size_t>(length))) {
+        return latin_words::scan(buffer_.data(), static_cast<std::size_t>(length),
+                                 [&](WordKind kind, const UChar* word, std::size_t n) {
+                                   return visit(kind, word, static_cast<int32_t>(n));
+                                 });
+      }
+      used_icu_ = true;
+    }
     utext_openUChars(&utext_, buffer_.data(), length, &status);
     bi_->setText(&utext_, status);
     if (U_FAILURE(status)) throw Error("ICU setText failed: " + std::string(u_errorName(status)));
@@ -169,6 +181,8 @@ class WordScanner {
   std::unique_ptr<icu::BreakIterator> bi_;
   std::vector<UChar> buffer_;
   UText utext_ = UTEXT_INITIALIZER;
+  WordPath path_;
+  bool used_icu_ = false;
 };
 
 // Lower-cases a UTF-16 word into UTF-8 `out` (ICU simple case mapping, locale-independent),
@@ -284,78 +298,149 @@ void scan_letter_runs(std::string_view text, Visit&& visit) {
   flush();
 }
 
-// What one word (as ICU returned it, before lower-casing) becomes.
-struct Term {
-  std::string text;
-  bool indexed = false;  // false: a stopword (when removed) or nothing left after the elision
-};
+// Sentinel ids in the cache's slots (real ids stay below kFirstSentinel, see intern()).
+constexpr std::uint32_t kNotIndexed = UINT32_MAX;   // a stopword, or nothing left after the elision
+constexpr std::uint32_t kUnbound = UINT32_MAX - 1;  // indexed, id in the bound vocabulary unknown
+constexpr std::uint32_t kFirstSentinel = UINT32_MAX - 1;
 
-// The per-Tokenizer word → Term cache. The vocabulary is Zipfian (ALGORITHMS.md §3.2): after the
-// first few thousand words nearly every lookup is a hit, so the lookup is the hot path after the
-// ICU iterator itself. Open addressing with linear probing over a power-of-two table of (hash,
-// entry index) pairs: no modulo by a prime and no node chasing as in std::unordered_map
-// (measured: 16% of terms() time there). Bounded: cleared when full, so a batch run over
+// The per-Tokenizer word → term cache. The vocabulary is Zipfian (ALGORITHMS.md §3.2): after the
+// first few thousand words nearly every lookup is a hit, so the lookup is the hot path once the
+// word is found. Open addressing with linear probing over a power-of-two table of 32-byte
+// slots, each holding the word's hash, its length, the word itself when it is short and Latin-1
+// (most words of French and English news), and its term id in the bound vocabulary: a hit costs
+// one cache line. The previous layout (slot → entry → heap key) cost three dependent misses per
+// word, 77% of Tokenizer::terms in perf on 3,000 OrangeSum articles. The term's text, needed only
+// by terms() and to intern, sits in a side arena. Bounded: cleared when full, so a batch run over
 // gigabytes of names, typos and URLs cannot grow it without limit.
 class TermCache {
  public:
-  // The cached term of `word`, or nullptr.
-  const Term* find(std::u16string_view word, std::uint64_t hash) const {
+  static constexpr std::size_t kInlineUnits = 17;
+  static constexpr std::uint8_t kNumber = 1;     // flags: an ICU number (its own key space)
+  static constexpr std::uint8_t kInlineKey = 2;  // flags: the word is in `latin1`
+
+  struct alignas(32) Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t entry = 0;  // 1-based index into entries_; 0 = empty slot
+    std::uint32_t id = kUnbound;
+    std::uint16_t length = 0;  // UTF-16 code units of the word
+    std::uint8_t flags = 0;
+    std::uint8_t latin1[kInlineUnits] = {};
+  };
+  static_assert(sizeof(Slot) == 32, "a slot is half a cache line");
+
+  // Words this long are not cached (the length field); they are computed every time.
+  static bool cacheable(std::u16string_view word) { return word.size() < 0xFFFF; }
+
+  // FNV-1a: words are short, an inlined loop wins. Numbers and letters are separate keys.
+  static std::uint32_t hash(std::u16string_view word, std::uint8_t kind) {
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ kind;
+    for (char16_t c : word) h = (h ^ c) * 0x100000001b3ULL;
+    return static_cast<std::uint32_t>(h ^ (h >> 29));
+  }
+
+  // The slot of `word`, or nullptr. `kind` is 0 or kNumber.
+  Slot* find(std::u16string_view word, std::uint32_t hash, std::uint8_t kind) {
     if (slots_.empty()) return nullptr;
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
+      Slot& slot = slots_[i];
       if (slot.entry == 0) return nullptr;
-      const Entry& entry = entries_[slot.entry - 1];
-      if (slot.hash == hash && entry.word == word) return &entry.term;
+      if (matches(slot, word, hash, kind)) return &slot;
     }
   }
 
-  // Stores the term of a word not in the cache; the reference is valid until the next insert.
-  const Term& insert(std::u16string_view word, std::uint64_t hash, Term term) {
+  // Stores a word not in the cache with its term (`indexed` false: the word yields none); the
+  // reference is valid until the next insert.
+  Slot& insert(std::u16string_view word, std::uint32_t hash, std::uint8_t kind,
+               std::string_view term, bool indexed) {
     if (entries_.size() >= kMaxCachedTerms) clear();
     if (2 * (entries_.size() + 1) > slots_.size()) grow();
-    entries_.push_back(Entry{std::u16string(word), std::move(term)});
-    place(hash, static_cast<std::uint32_t>(entries_.size()));
-    return entries_.back().term;
+    Slot slot;
+    slot.hash = hash;
+    slot.id = indexed ? kUnbound : kNotIndexed;
+    slot.length = static_cast<std::uint16_t>(word.size());
+    slot.flags = kind;
+    Entry entry;
+    if (fits_inline(word)) {
+      slot.flags |= kInlineKey;
+      for (std::size_t k = 0; k < word.size(); ++k)
+        slot.latin1[k] = static_cast<std::uint8_t>(word[k]);
+    } else {
+      entry.key = keys_.size();
+      keys_.append(word);
+    }
+    entry.term = texts_.size();
+    entry.term_length = static_cast<std::uint32_t>(term.size());
+    texts_.append(term);
+    entries_.push_back(entry);
+    slot.entry = static_cast<std::uint32_t>(entries_.size());
+    return place(slot);
   }
 
-  static std::uint64_t hash(std::u16string_view word) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short, an inlined loop wins
-    for (char16_t c : word) h = (h ^ c) * 0x100000001b3ULL;
-    return h ^ (h >> 29);
+  std::string_view term_text(const Slot& slot) const {
+    const Entry& entry = entries_[slot.entry - 1];
+    return std::string_view(texts_).substr(entry.term, entry.term_length);
+  }
+
+  // Forgets the ids of the bound vocabulary (another one is being used).
+  void unbind() {
+    for (Slot& slot : slots_) {
+      if (slot.entry != 0 && slot.id != kNotIndexed) slot.id = kUnbound;
+    }
   }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t entry = 0;  // 1-based index into entries_; 0 = empty
-  };
   struct Entry {
-    std::u16string word;
-    Term term;
+    std::size_t key = 0;   // offset in keys_ (words not stored inline)
+    std::size_t term = 0;  // offset in texts_
+    std::uint32_t term_length = 0;
   };
+
+  static bool fits_inline(std::u16string_view word) {
+    return word.size() <= kInlineUnits &&
+           std::all_of(word.begin(), word.end(), [](char16_t c) { return c < 0x100; });
+  }
+
+  bool matches(const Slot& slot, std::u16string_view word, std::uint32_t hash,
+               std::uint8_t kind) const {
+    if (slot.hash != hash || slot.length != word.size() || (slot.flags & kNumber) != kind)
+      return false;
+    if (slot.flags & kInlineKey) {
+      for (std::size_t k = 0; k < word.size(); ++k) {
+        if (slot.latin1[k] != word[k]) return false;
+      }
+      return true;
+    }
+    return std::u16string_view(keys_).substr(entries_[slot.entry - 1].key, word.size()) == word;
+  }
 
   void clear() {
     entries_.clear();
+    keys_.clear();
+    texts_.clear();
     std::fill(slots_.begin(), slots_.end(), Slot{});
   }
 
   void grow() {
     const std::size_t size = std::max<std::size_t>(1024, 2 * slots_.size());
-    slots_.assign(size, Slot{});
+    std::vector<Slot> old(size);
+    old.swap(slots_);
     mask_ = size - 1;
-    for (std::size_t e = 0; e < entries_.size(); ++e) {
-      place(hash(entries_[e].word), static_cast<std::uint32_t>(e + 1));
+    for (const Slot& slot : old) {
+      if (slot.entry != 0) place(slot);
     }
   }
 
-  void place(std::uint64_t hash, std::uint32_t entry) {
-    std::size_t i = hash & mask_;
+  Slot& place(const Slot& slot) {
+    std::size_t i = slot.hash & mask_;
     while (slots_[i].entry != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{hash, entry};
+    slots_[i] = slot;
+    return slots_[i];
   }
 
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
+  std::u16string keys_;  // words too long or not Latin-1, back to back
+  std::string texts_;    // the terms, back to back
   std::size_t mask_ = 0;
 };
 
@@ -369,7 +454,109 @@ std::string& next_slot(std::vector<std::string>& terms, std::size_t& n) {
   return terms[n++];
 }
 
+// Distinguishes vocabularies (and one vocabulary before and after clear()) for the caches that
+// hold their ids. Never 0, the "bound to none" of a new Tokenizer.
+std::uint64_t next_vocabulary_generation() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
 }  // namespace
+
+// Open addressing over (hash, id) slots, the terms' bytes in chunks that never move (term()
+// hands out views). Interning runs once per distinct word of a Tokenizer's cache and once per
+// distinct term of each worker when the summarizer merges them: std::unordered_map there cost
+// 2.3% of a 3,000-article run in perf (a node and a string per term, hashed out of line).
+struct TermVocabulary::Impl {
+  static constexpr std::size_t kChunkBytes = 64 * 1024;
+
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t id = 0;  // 1-based; 0 = empty
+  };
+
+  static std::uint32_t hash(std::string_view term) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, inlined: terms are short
+    for (char c : term) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return static_cast<std::uint32_t>(h ^ (h >> 29));
+  }
+
+  std::uint32_t* find(std::string_view term, std::uint32_t h) {
+    if (slots.empty()) return nullptr;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (slot.id == 0) return nullptr;
+      if (slot.hash == h && terms[slot.id - 1] == term) return &slot.id;
+    }
+  }
+
+  std::uint32_t add(std::string_view term, std::uint32_t h) {
+    if (terms.size() >= kFirstSentinel) throw Error("too many distinct terms");
+    if (2 * (terms.size() + 1) > slots.size()) grow();
+    terms.push_back(store(term));
+    const auto id = static_cast<std::uint32_t>(terms.size());
+    place(Slot{h, id});
+    return id - 1;
+  }
+
+  std::string_view store(std::string_view term) {
+    if (term.size() > kChunkBytes - chunk_used) {
+      chunks.push_back(std::make_unique<char[]>(std::max(kChunkBytes, term.size())));
+      chunk_used = 0;
+    }
+    char* out = chunks.back().get() + chunk_used;
+    std::copy(term.begin(), term.end(), out);
+    chunk_used += term.size();
+    return std::string_view(out, term.size());
+  }
+
+  void grow() {
+    const std::size_t size = std::max<std::size_t>(1024, 2 * slots.size());
+    std::vector<Slot> old(size);
+    old.swap(slots);
+    mask = size - 1;
+    for (const Slot& slot : old) {
+      if (slot.id != 0) place(slot);
+    }
+  }
+
+  void place(Slot slot) {
+    std::size_t i = slot.hash & mask;
+    while (slots[i].id != 0) i = (i + 1) & mask;
+    slots[i] = slot;
+  }
+
+  std::vector<std::string_view> terms;  // by id, into chunks
+  std::vector<std::unique_ptr<char[]>> chunks;
+  std::size_t chunk_used = kChunkBytes;  // a chunk is started at the first term
+  std::vector<Slot> slots;
+  std::size_t mask = 0;
+  std::uint64_t generation = next_vocabulary_generation();
+};
+
+TermVocabulary::TermVocabulary() : impl_(std::make_unique<Impl>()) {}
+TermVocabulary::~TermVocabulary() = default;
+TermVocabulary::TermVocabulary(TermVocabulary&&) noexcept = default;
+TermVocabulary& TermVocabulary::operator=(TermVocabulary&&) noexcept = default;
+
+std::uint32_t TermVocabulary::intern(std::string_view term) {
+  Impl& impl = *impl_;
+  const std::uint32_t h = Impl::hash(term);
+  if (const std::uint32_t* id = impl.find(term, h)) return *id - 1;
+  return impl.add(term, h);
+}
+
+std::string_view TermVocabulary::term(std::uint32_t id) const {
+  return impl_->terms.at(id);
+}
+
+std::size_t TermVocabulary::size() const {
+  return impl_->terms.size();
+}
+
+void TermVocabulary::clear() {
+  *impl_ = Impl();  // with a new generation
+}
 
 struct Tokenizer::Impl {
   explicit Impl(const TokenizeOptions& opts) : options(opts), scanner(opts.language) {
@@ -380,21 +567,38 @@ struct Tokenizer::Impl {
     }
   }
 
-  // What the word becomes, from the cache or computed (lower case, NFC, elision split,
-  // stopword check, stem, fold) and cached.
-  const Term& term_of(const UChar* raw, int32_t length) {
+  // The cache slot of a word, found or computed (see compute_term) and added; nullptr for a word
+  // too long to cache, whose term is then in `term` (when `indexed`).
+  TermCache::Slot* slot_of(WordKind kind, const UChar* raw, int32_t length, bool& indexed) {
     const std::u16string_view key(raw, static_cast<std::size_t>(length));
-    const std::uint64_t hash = TermCache::hash(key);
-    if (const Term* cached = cache.find(key, hash)) return *cached;
-    Term term;
+    const std::uint8_t flags = kind == WordKind::Number ? TermCache::kNumber : 0;
+    if (!TermCache::cacheable(key)) {
+      indexed = compute_term(kind, raw, length, term);
+      return nullptr;
+    }
+    const std::uint32_t hash = TermCache::hash(key, flags);
+    if (TermCache::Slot* cached = cache.find(key, hash, flags)) return cached;
+    const bool yields = compute_term(kind, raw, length, term);
+    return &cache.insert(key, hash, flags, yields ? std::string_view(term) : std::string_view(),
+                         yields);
+  }
+
+  // What the word becomes (lower case, NFC, elision split, stopword check, stem, fold) in `out`;
+  // false when it yields no index term. Numbers are only lower-cased: digits matter (dates,
+  // counts, "66,9 milliards") and are neither stemmed nor folded.
+  bool compute_term(WordKind kind, const UChar* raw, int32_t length, std::string& out) {
+    if (kind == WordKind::Number) {
+      lower_utf8(raw, length, out);
+      return true;
+    }
     if (lower_utf8(raw, length, word)) compose_nfc(word, scratch);
     // The elided article is dropped whatever the options (Lucene's ElisionFilter does the
     // same): it is a clitic of the word, not a word the reader sees.
     const std::string_view stripped = strip_apostrophe(word, options.language);
-    term.indexed = !stripped.empty() &&
-                   !(options.remove_stopwords && stopwords::contains(stripped, options.language));
-    if (term.indexed) index_term(stripped, term.text);
-    return cache.insert(key, hash, std::move(term));
+    const bool indexed = !stripped.empty() && !(options.remove_stopwords &&
+                                                stopwords::contains(stripped, options.language));
+    if (indexed) index_term(stripped, out);
+    return indexed;
   }
 
   // The index term of one lower-cased, elision-split word: stemmed, then folded.
@@ -419,8 +623,10 @@ struct Tokenizer::Impl {
   WordScanner scanner;
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;
   TermCache cache;
-  std::string word;     // the current word, lower-cased (reused)
-  std::string scratch;  // NFC output (reused)
+  std::uint64_t bound_generation = 0;  // the vocabulary whose ids the cache holds; 0 = none
+  std::string word;                    // the current word, lower-cased (reused)
+  std::string scratch;                 // NFC output (reused)
+  std::string term;                    // the current word's term (reused)
 };
 
 Tokenizer::Tokenizer(const TokenizeOptions& options) : impl_(std::make_unique<Impl>(options)) {}
@@ -436,14 +642,12 @@ void Tokenizer::terms(std::string_view text, std::vector<std::string>& terms) {
   Impl& impl = *impl_;
   std::size_t n = 0;
   impl.scanner.scan(text, [&](WordKind kind, const UChar* word, int32_t length) {
-    if (kind == WordKind::Number) {
-      // Digits matter (dates, counts, "66,9 milliards") and are neither stemmed nor folded.
-      std::string& slot = next_slot(terms, n);
-      lower_utf8(word, length, slot);
-      return true;
+    bool indexed = false;
+    if (const TermCache::Slot* slot = impl.slot_of(kind, word, length, indexed)) {
+      if (slot->id != kNotIndexed) next_slot(terms, n).assign(impl.cache.term_text(*slot));
+    } else if (indexed) {
+      next_slot(terms, n).assign(impl.term);
     }
-    const Term& term = impl.term_of(word, length);
-    if (term.indexed) next_slot(terms, n).assign(term.text);
     return true;
   });
   terms.resize(n);
@@ -453,6 +657,26 @@ std::vector<std::string> Tokenizer::terms(std::string_view text) {
   std::vector<std::string> result;
   terms(text, result);
   return result;
+}
+
+void Tokenizer::term_ids(std::string_view text, TermVocabulary& vocabulary,
+                         std::vector<std::uint32_t>& ids) {
+  Impl& impl = *impl_;
+  if (vocabulary.impl_->generation != impl.bound_generation) {
+    impl.cache.unbind();
+    impl.bound_generation = vocabulary.impl_->generation;
+  }
+  ids.clear();
+  impl.scanner.scan(text, [&](WordKind kind, const UChar* word, int32_t length) {
+    bool indexed = false;
+    if (TermCache::Slot* slot = impl.slot_of(kind, word, length, indexed)) {
+      if (slot->id == kUnbound) slot->id = vocabulary.intern(impl.cache.term_text(*slot));
+      if (slot->id != kNotIndexed) ids.push_back(slot->id);
+    } else if (indexed) {
+      ids.push_back(vocabulary.intern(impl.term));
+    }
+    return true;
+  });
 }
 
 std::size_t Tokenizer::count_words(std::string_view text) {
@@ -481,6 +705,19 @@ bool is_stopword(std::string_view lowercase_word, Language language) {
     }
   }
   return stopwords::contains(normalized, language);
+}
+
+std::vector<std::pair<std::u16string, WordKind>> scanned_words(std::string_view text,
+                                                               Language language, WordPath path,
+                                                               bool* handled) {
+  WordScanner scanner(language, path);
+  std::vector<std::pair<std::u16string, WordKind>> words;
+  scanner.scan(text, [&](WordKind kind, const UChar* word, int32_t length) {
+    words.emplace_back(std::u16string(word, static_cast<std::size_t>(length)), kind);
+    return true;
+  });
+  if (handled) *handled = !scanner.used_icu();
+  return words;
 }
 
 Language detect_language(std::string_view text) {

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -10,6 +11,7 @@
 
 #include "precis/tokenize.h"
 #include "stopwords.h"
+#include "word_breaks.h"
 
 using namespace precis;
 using Catch::Matchers::Equals;
@@ -254,16 +256,22 @@ TEST_CASE("terms() replaces the output and handles long texts in chunks", "[toke
   CHECK(bytes == long_word.size() - 1);  // all but the space
 }
 
-TEST_CASE("the term cache survives growth and clearing", "[tokenize]") {
-  // 150,000 distinct words: more than the cache holds, so it grows, fills and is cleared.
+// `count` distinct made-up words ("zqa", "zqb", ...), as one text and as the expected terms.
+static std::pair<std::string, Terms> distinct_words(int count) {
   std::string text;
-  Terms expected;
-  for (int i = 0; i < 150'000; ++i) {
+  Terms words;
+  for (int i = 0; i < count; ++i) {
     std::string w = "zq";
     for (int v = i; v > 0 || w.size() == 2; v /= 26) w.push_back(static_cast<char>('a' + v % 26));
     text += w + (i % 7 == 0 ? "\n" : " ");
-    expected.push_back(w);
+    words.push_back(w);
   }
+  return {text, words};
+}
+
+TEST_CASE("the term cache survives growth and clearing", "[tokenize]") {
+  // 150,000 distinct words: more than the cache holds, so it grows, fills and is cleared.
+  const auto [text, expected] = distinct_words(150'000);
   Tokenizer t(french(false, false, false));
   for (int round = 0; round < 2; ++round) {
     const Terms got = t.terms(text);
@@ -274,6 +282,191 @@ TEST_CASE("the term cache survives growth and clearing", "[tokenize]") {
   Tokenizer stemmed;
   CHECK_THAT(stemmed.terms("Président PRÉSIDENT président"),
              Equals(Terms{"president", "president", "president"}));
+}
+
+namespace {
+
+// The strings of term_ids(), through the vocabulary.
+Terms id_terms(Tokenizer& tokenizer, std::string_view text, TermVocabulary& vocabulary) {
+  std::vector<std::uint32_t> ids{7, 7, 7};  // replaced, not appended to
+  tokenizer.term_ids(text, vocabulary, ids);
+  Terms out;
+  for (const std::uint32_t id : ids) out.emplace_back(vocabulary.term(id));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a term vocabulary gives dense ids in first-seen order and stable strings",
+          "[tokenize]") {
+  TermVocabulary v;
+  CHECK(v.size() == 0);
+  CHECK(v.intern("president") == 0);
+  CHECK(v.intern("etat") == 1);
+  CHECK(v.intern("president") == 0);
+  CHECK(v.intern("") == 2);
+  const std::string_view first = v.term(0);
+  // Many more terms (the table grows, new chunks are taken): earlier views stay valid.
+  for (int i = 0; i < 100'000; ++i) v.intern(std::string(1, 't').append(std::to_string(i)));
+  v.intern(std::string(100'000, 'x'));  // longer than a chunk
+  CHECK(v.size() == 100'004);
+  CHECK(first == "president");
+  CHECK(v.term(1) == "etat");
+  CHECK(v.term(3) == "t0");
+  CHECK(v.intern("t99999") == 100'002);
+  CHECK(v.term(100'003) == std::string(100'000, 'x'));
+  v.clear();
+  CHECK(v.size() == 0);
+  CHECK(v.intern("etat") == 0);
+}
+
+TEST_CASE("term_ids gives the terms of terms() as ids", "[tokenize]") {
+  const std::string seeds = all_seeds();
+  for (const TokenizeOptions& options :
+       {french(), french(false, false, false), english(), english(true, true, false)}) {
+    Tokenizer by_string(options);
+    Tokenizer by_id(options);
+    TermVocabulary vocabulary;
+    const Terms expected = by_string.terms(seeds);
+    REQUIRE(expected.size() > 1000);
+    CHECK(id_terms(by_id, seeds, vocabulary) == expected);
+    // First-seen order: the first term has id 0, and the ids are dense.
+    std::vector<std::uint32_t> ids;
+    by_id.term_ids(seeds, vocabulary, ids);
+    CHECK(ids.front() == 0);
+    CHECK(*std::max_element(ids.begin(), ids.end()) + 1 == vocabulary.size());
+    // A second vocabulary, then the first again: the cache re-binds, the terms are the same.
+    TermVocabulary other;
+    const char* short_text = "Le président, 2025 ; l'État";
+    const Terms short_terms = by_string.terms(short_text);
+    CHECK(id_terms(by_id, short_text, other) == short_terms);
+    CHECK(other.size() == std::set<std::string>(short_terms.begin(), short_terms.end()).size());
+    const std::size_t before = vocabulary.size();
+    CHECK(id_terms(by_id, seeds, vocabulary) == expected);
+    CHECK(vocabulary.size() == before);
+    // terms() from a Tokenizer that also hands out ids.
+    CHECK(by_id.terms(seeds) == expected);
+  }
+  // Numbers are terms, neither stemmed nor folded; a stopword-only text has none.
+  Tokenizer t;
+  TermVocabulary v;
+  const char* numbers = "Il y a 10 000 euros, 66,9 milliards.";
+  const Terms number_terms = id_terms(t, numbers, v);
+  CHECK(number_terms == Tokenizer().terms(numbers));
+  CHECK(std::find(number_terms.begin(), number_terms.end(), "66,9") != number_terms.end());
+  CHECK(id_terms(t, "Il y a.", v).empty());
+  CHECK(id_terms(t, "", v).empty());
+}
+
+TEST_CASE("term_ids survives the cache filling, clearing and vocabularies cleared", "[tokenize]") {
+  // 150,000 distinct words: the cache (100,000 words) is cleared, the vocabulary keeps its ids.
+  const auto [text, expected] = distinct_words(150'000);
+  Tokenizer t(french(false, false, false));
+  TermVocabulary vocabulary;
+  std::vector<std::uint32_t> first, second;
+  t.term_ids(text, vocabulary, first);
+  t.term_ids(text, vocabulary, second);
+  CHECK(first == second);
+  REQUIRE(vocabulary.size() == expected.size());
+  for (std::size_t i = 0; i < first.size(); i += 997)
+    CHECK(vocabulary.term(first[i]) == expected[i]);
+  // A cleared vocabulary starts again from 0: the cache must not hand out the old ids.
+  vocabulary.clear();
+  CHECK(id_terms(t, "zqb zqa", vocabulary) == Terms{"zqb", "zqa"});
+  std::vector<std::uint32_t> ids;
+  t.term_ids("zqa zqb", vocabulary, ids);
+  CHECK(ids == std::vector<std::uint32_t>{1, 0});
+  // A word too long for the cache (over 65,535 UTF-16 units in one chunk) is still a term.
+  const std::string long_word = "ab " + std::string(200'000, 'a');
+  CHECK(id_terms(t, long_word, vocabulary) == t.terms(long_word));
+}
+
+namespace {
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The Latin shortcut takes `text` and finds ICU's words, kinds included.
+void check_latin_matches_icu(const std::string& text, Language language = Language::French) {
+  bool handled = false;
+  const auto latin = scanned_words(text, language, WordPath::Latin, &handled);
+  INFO("text: [" << text << "]");
+  REQUIRE(handled);
+  CHECK(latin == scanned_words(text, language, WordPath::Icu));
+}
+
+}  // namespace
+
+TEST_CASE("the Latin word shortcut finds ICU's words", "[tokenize]") {
+  // Every code unit the shortcut handles, between every pair of the characters that join words
+  // (letters, digits, '@', the MidLetter/MidNum/MidNumLet classes, '_').
+  std::vector<char32_t> handled;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (latin_words::class_of(static_cast<char16_t>(c)) != latin_words::kUnsupported)
+      handled.push_back(c);
+  }
+  REQUIRE(handled.size() > 300);
+  const std::vector<char32_t> joiners = {'a', U'é', '1', '@', '.', '\'', U'’', ',', ';', U'·', '_'};
+  for (const char32_t c : handled) {
+    for (const char32_t before : joiners) {
+      for (const char32_t after : joiners) {
+        std::string text;
+        for (const char32_t x : {before, c, after, before == '1' ? U'2' : U'b'})
+          append_utf8(text, x);
+        bool ok = false;
+        const auto latin = scanned_words(text, Language::French, WordPath::Latin, &ok);
+        if (!ok || latin != scanned_words(text, Language::French, WordPath::Icu)) {
+          FAIL_CHECK("mismatch on [" << text << "]");
+        }
+      }
+    }
+  }
+  // Random strings over the set, biased to the joining characters (20 million of them agreed
+  // when this was written; a few thousand here).
+  std::uint64_t state = 12345;
+  const auto next = [&](std::size_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  for (int round = 0; round < 20'000; ++round) {
+    std::string text;
+    for (std::size_t k = 0, n = 1 + next(16); k < n; ++k)
+      append_utf8(text, next(2) ? joiners[next(joiners.size())] : handled[next(handled.size())]);
+    check_latin_matches_icu(text, round % 2 ? Language::French : Language::English);
+  }
+  // Real text: the sample articles, line by line (a line with a character outside the set goes
+  // to ICU whole).
+  std::size_t lines = 0, taken = 0;
+  for (const auto& path : seed_files()) {
+    std::istringstream in(read_file(path));
+    for (std::string line; std::getline(in, line);) {
+      ++lines;
+      bool ok = false;
+      const auto latin = scanned_words(line, Language::French, WordPath::Latin, &ok);
+      if (!ok) continue;
+      ++taken;
+      CHECK(latin == scanned_words(line, Language::French, WordPath::Icu));
+    }
+  }
+  CHECK(taken * 10 >= lines * 9);
+  // Outside the set: the whole chunk goes to ICU, and the Tokenizer's terms stay ICU's.
+  for (const std::string text : {"fa\u00ADçade", "e\u0301t\u00E9", "dit\u202F:", "東京タワー",
+                                 "\xF0\x9F\x98\x80 ok", "caf\xE9 invalid"}) {
+    bool ok = true;
+    CHECK(scanned_words(text, Language::French, WordPath::Latin, &ok) ==
+          scanned_words(text, Language::French, WordPath::Icu));
+    CHECK_FALSE(ok);
+  }
 }
 
 TEST_CASE("count_words counts letters and numbers, stopwords included", "[tokenize]") {

@@ -3,6 +3,7 @@
 // trafilatura).
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct CleanedDocument {
 // that several different documents share is wire copy and is kept.
 std::vector<CleanedDocument> clean(std::span<const Document> documents,
                                    const CleanOptions& options = {});
+// The same on `workers` threads (the per-document analysis and classification; the comparison
+// across documents runs on one): the same result for any number.
+std::vector<CleanedDocument> clean(std::span<const Document> documents, const CleanOptions& options,
+                                   std::size_t workers);
 inline std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
                                           const CleanOptions& options = {}) {
   return clean(std::span<const Document>(documents), options);

@@ -69,6 +69,14 @@ struct SummarizeOptions {
   // of millions of nodes; news articles have tens of sentences.
   std::size_t max_sentences_per_doc = 1000;
 
+  // Threads for the per-document work of one cluster: cleaning (but for the comparison of lines
+  // across documents), segmenting, tokenizing. 1 = the calling thread only; 0 = automatic: every
+  // core this process may use, but no more than the cluster's size repays (one per 128 KB of
+  // text, 8 at most). The output is byte-identical for every value. A caller that runs clusters in
+  // parallel itself (`batch`) sets 1.
+  int threads = 0;
+  static constexpr int kMaxThreads = 256;
+
   void validate() const;  // throws Error::usage naming the option at fault
 };
 

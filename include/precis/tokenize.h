@@ -2,6 +2,7 @@
 // Snowball stemming, accents folded after stemming.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,30 @@ struct TokenizeOptions {
   bool fold_accents = true;  // after stemming, so "Etats" and "États" meet
 };
 
+// Index terms as dense ids 0, 1, 2, ... in the order they were first interned, with each id's
+// string. Owned by the caller, so that the ids outlive the Tokenizer's bounded cache and one
+// vocabulary spans a whole cluster (or one per thread, merged by the caller). Not thread-safe.
+class TermVocabulary {
+ public:
+  TermVocabulary();
+  ~TermVocabulary();
+  TermVocabulary(TermVocabulary&&) noexcept;
+  TermVocabulary& operator=(TermVocabulary&&) noexcept;
+
+  // The id of `term`, added with the next id when new.
+  std::uint32_t intern(std::string_view term);
+  // The string of an id; stays valid as long as the vocabulary (interning moves no string).
+  std::string_view term(std::uint32_t id) const;
+  std::size_t size() const;
+  // Forgets every term: ids start again from 0 (Tokenizers notice, see term_ids).
+  void clear();
+
+ private:
+  friend class Tokenizer;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Holds the ICU word iterator, the Snowball stemmer and a stem cache. Not thread-safe: make
 // one per thread.
 class Tokenizer {
@@ -30,6 +55,11 @@ class Tokenizer {
   // Replaces `terms` with the index terms of `text`, in text order (with repeats).
   void terms(std::string_view text, std::vector<std::string>& terms);
   std::vector<std::string> terms(std::string_view text);
+
+  // The same terms as ids in `vocabulary` (interned when new), replacing `ids`: no string is built
+  // per token, and a word seen before costs one cache lookup. The summarizer's path. The cache
+  // remembers the ids of one vocabulary at a time: alternating vocabularies works but re-interns.
+  void term_ids(std::string_view text, TermVocabulary& vocabulary, std::vector<std::uint32_t>& ids);
 
   // Number of words (letters or digits) in `text`, stopwords included.
   std::size_t count_words(std::string_view text);

@@ -2,7 +2,6 @@
 // of worker threads, written in input order as JSON Lines (or one file per cluster).
 #include <fcntl.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -26,6 +25,7 @@
 #include "cli/exit.h"
 #include "cli/output.h"
 #include "cli/summary_flags.h"
+#include "precis/cores.h"
 #include "precis/error.h"
 #include "precis/idf.h"
 #include "precis/language.h"
@@ -99,16 +99,6 @@ const char* format_extension(Format format) {
       return ".json";
   }
   return ".txt";
-}
-
-// The cores this process may run on: under taskset, a Slurm allocation or a container cpuset
-// that is fewer than hardware_concurrency(), which counts the machine's.
-std::size_t available_cores() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-    return static_cast<std::size_t>(CPU_COUNT(&set));
-  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 // An id becomes a file name with --out-dir: refuse anything that could leave the folder or hide.

@@ -7,7 +7,8 @@
 
 namespace precis::cli {
 
-void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format) {
+void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
+                       bool with_threads) {
   SummarizeOptions& o = flags.options;
   command.add_option("--lang", flags.lang, "Language: auto, fr or en")
       ->capture_default_str()
@@ -87,6 +88,16 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format)
                   "cluster's own documents, smoothed")
       ->check(CLI::ExistingFile);
   command.add_flag("--no-clean", flags.no_clean, "Keep boilerplate lines (no cleaning)");
+  if (with_threads) {
+    command
+        .add_option("--threads", o.threads,
+                    "Threads for cleaning, segmenting and tokenizing the documents (0 = "
+                    "automatic: every core, for clusters large enough to gain); the output is the "
+                    "same for any N")
+        ->capture_default_str();
+  } else {
+    o.threads = 1;  // the command runs clusters in parallel itself
+  }
   if (with_format)
     command.add_option("-f,--format", flags.format, "Output format: text, markdown or json")
         ->capture_default_str()

@@ -31,8 +31,10 @@ struct SummaryFlags {
 
 // Registers --lang, --words/--bytes/--sentences, --order, --lambda, --threshold, --damping,
 // --redundancy, --support-threshold, --min-words, --max-words, --idf, --no-clean, --max-docs,
-// --max-sentences-per-doc and --format (when with_format) on `command`, each with its default.
-void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format);
+// --max-sentences-per-doc, --format (when with_format) and --threads (when with_threads) on
+// `command`, each with its default. Without --threads every summary runs on one thread.
+void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
+                       bool with_threads = false);
 
 // The JSON object of one summary (schema in README.md "JSON output").
 nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOptions& options);

@@ -89,4 +89,45 @@ expect_grep 'out.txt' "$TMP/err"
 expect_exit 0 "$PRECIS" summarize --words 2 "$SAMPLES"
 expect_grep 'budget' "$TMP/err"
 
+# --threads: the same bytes for every thread count, on the samples and on a cluster of 400
+# generated articles (700 KB: the automatic choice takes several threads on a multi-core machine).
+for n in 1 2 3 0; do
+  expect_exit 0 "$PRECIS" summarize --format json --threads "$n" "$SAMPLES"
+  cmp -s "$TMP/out" "$TMP/a.json" || fail "--threads $n changes the samples' summary"
+done
+mkdir -p "$TMP/large"
+python3 - "$TMP/large" <<'PY'
+import random, sys
+rng = random.Random(7)
+topic = ("gouvernement ministre réforme retraites syndicats grève Assemblée vote députés projet "
+         "loi manifestation Paris Lyon économie budget milliards euros croissance président "
+         "opposition accord négociations travail salariés").split()
+glue = "le la les des du et a pour dans sur avec contre après selon".split()
+for d in range(400):
+    sentences = []
+    for _ in range(rng.randint(8, 20)):
+        words = [rng.choice(topic) if rng.random() < 0.5 else rng.choice(glue)
+                 for _ in range(rng.randint(10, 24))]
+        words.append(str(rng.randint(1, 3000)))
+        sentences.append(" ".join(words).capitalize() + ".")
+    with open(f"{sys.argv[1]}/{d:03d}.txt", "w", encoding="utf-8") as f:
+        f.write(f"Article {d} sur la réforme des retraites\n\n" + " ".join(sentences) + "\n")
+PY
+expect_exit 0 "$PRECIS" summarize --format json --threads 1 "$TMP/large"
+cp "$TMP/out" "$TMP/large1.json"
+for n in 2 4 0; do
+  expect_exit 0 "$PRECIS" summarize --format json --threads "$n" "$TMP/large"
+  cmp -s "$TMP/out" "$TMP/large1.json" || fail "--threads $n changes a 400-article summary"
+done
+# Usage errors name the option; the default is shown in --help.
+for bad in -1 abc 1.5 257; do
+  expect_exit 2 "$PRECIS" summarize --threads "$bad" "$SAMPLES"
+  expect_grep 'threads' "$TMP/err"
+done
+expect_exit 0 "$PRECIS" summarize --help
+expect_grep '--threads INT=0' "$TMP/out"
+# batch runs clusters in parallel (-j) and each summary on one thread: no --threads there.
+expect_exit 2 "$PRECIS" batch --threads 2 "$SRC/samples"
+expect_grep 'threads' "$TMP/err"
+
 finish
