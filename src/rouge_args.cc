@@ -16,6 +16,9 @@
 namespace precis {
 namespace {
 
+// The largest ROUGE-W weight accepted (see -w below).
+constexpr double kMaxWlcsWeight = 20.0;
+
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::size_t i = 0;
@@ -144,7 +147,11 @@ RougeOptions parse_rouge_args(std::string_view args, RougeOptions base) {
         case 'w':
           o.wlcs = true;
           o.wlcs_weight = parse_double(flag, value);
-          if (!(o.wlcs_weight > 1)) throw Error::usage("ROUGE flag -w: the weight must be > 1");
+          // f(k) = k^weight is applied to pooled lengths: at 20, a length of 10^15 words still
+          // fits a double, while a fuzzed -w 9510 made f(k) infinite and the scores NaN.
+          if (!(o.wlcs_weight > 1 && o.wlcs_weight <= kMaxWlcsWeight))
+            throw Error::usage(
+                "ROUGE flag -w: the weight must be > 1 and at most 20 (typically 1.2)");
           break;
         case '2':
           o.skip_bigrams = true;

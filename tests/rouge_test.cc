@@ -345,6 +345,10 @@ TEST_CASE("ROUGE flags parse with ROUGE-1.5.5's spelling", "[rouge]") {
   CHECK_THROWS_AS(precis::parse_rouge_args("-n"), precis::Error);
   CHECK_THROWS_AS(precis::parse_rouge_args("-f C"), precis::Error);
   CHECK_THROWS_AS(precis::parse_rouge_args("-Q"), precis::Error);
+  CHECK_THROWS_WITH(precis::parse_rouge_args("-w 1"), Catch::Contains("-w"));
+  // A weight this large made k^w infinite and ROUGE-W NaN (found by tests/fuzz).
+  CHECK_THROWS_WITH(precis::parse_rouge_args("-w 9510"), Catch::Contains("at most 20"));
+  CHECK(precis::parse_rouge_args("-w 20").wlcs_weight == 20.0);
   CHECK_THROWS_AS(precis::parse_rouge_args("summary.txt"), precis::Error);
   // Values beyond an int are refused, not wrapped (4294967297 would become 1).
   CHECK_THROWS_WITH(precis::parse_rouge_args("-n 4294967297"), Catch::Contains("out of range"));
