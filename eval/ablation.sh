@@ -23,6 +23,8 @@ variants=(
   "no length window|--min-words 1 --max-words 0"
   "near-duplicates at 0.5 (MEAD)|--redundancy 0.5"
   "continuous LexRank|--threshold 0"
+  "no paraphrase filter|--paraphrase 1"
+  "paraphrase filter at 0.5|--paraphrase 0.5"
   "concept coverage 0.3|--coverage 0.3"
   "no cleaning|--no-clean"
   "lead selector (filtered)|--selector lead"

@@ -170,7 +170,7 @@ void run_kernels(std::size_t n) {
   };
   SummarizeOptions options;  // 100 words: 5 sentences of 20 words
   BENCHMARK("mmr 100 words, n=" + size) {
-    return select_sentences(f.candidates, f.graph, f.concept_weight, options);
+    return select_sentences(f.candidates, f.graph, f.concept_weight, f.concept_weight, options);
   };
 }
 
@@ -207,8 +207,9 @@ TEST_CASE("kernels, CPU time table", "[.][cpu]") {
     const double rank = median_cpu_ms(runs, [&] { lexrank(f.graph, LexRankOptions{}); });
     const double cont =
         median_cpu_ms(runs, [&] { lexrank(f.graph, LexRankOptions{.threshold = 0.0}); });
-    const double mmr = median_cpu_ms(
-        runs, [&] { select_sentences(f.candidates, f.graph, f.concept_weight, options); });
+    const double mmr = median_cpu_ms(runs, [&] {
+      select_sentences(f.candidates, f.graph, f.concept_weight, f.concept_weight, options);
+    });
     std::printf("%-8zu %12.2f %14.2f %16.2f %12.2f\n", n, graph, rank, cont, mmr);
   }
   std::fflush(stdout);

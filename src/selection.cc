@@ -173,9 +173,10 @@ std::vector<std::size_t> select_lead(const std::vector<Candidate>& candidates,
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
                                           const std::vector<double>& concept_weight,
+                                          const std::vector<double>& term_idf,
                                           const SummarizeOptions& options) {
   const std::size_t n = candidates.size();
-  std::vector<double> salience(n);
+  std::vector<double> salience(n);  // as the standalone filters leave it
   for (std::size_t i = 0; i < n; ++i)
     salience[i] = candidates[i].salience * standalone_factor(candidates[i], options);
   // An anaphoric opening is penalised because its antecedent would be missing; once the sentence
@@ -194,31 +195,75 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
 
   // Concept weight of each candidate, and how much of it the selection covers so far.
   std::vector<double> total_weight(n, 0.0), covered_weight(n, 0.0);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::uint32_t t : candidates[i].concepts) total_weight[i] += concept_weight[t];
-  std::vector<bool> covered(concept_weight.size(), false);
-
-  std::vector<double> max_similarity(n, 0.0);
-  std::vector<bool> available(n);
-  for (std::size_t i = 0; i < n; ++i) available[i] = salience[i] > 0.0;
-  std::vector<std::size_t> chosen;
-  std::size_t used = 0;
+  // The same for the paraphrase filter, weighted by idf: what a sentence says is its rarer
+  // words; the topic words every sentence shares weigh least.
+  std::vector<double> total_content(n, 0.0), covered_content(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::uint32_t t : candidates[i].concepts) {
+      total_weight[i] += concept_weight[t];
+      total_content[i] += term_idf[t];
+    }
+  }
   // Sentences taken so far from each source: a multi-document summary should hear several
   // voices, and MMR alone lets one article supply three sentences on different sub-topics.
   std::uint32_t sources = 0;
   for (const auto& c : candidates) sources = std::max(sources, c.sentence.doc + 1);
-  std::vector<std::uint32_t> taken_from(sources, 0);
+
+  // The selection's state; rebuilt from `chosen` when a sentence is dropped (below).
+  std::vector<bool> covered, available, dropped(n, false);
+  std::vector<double> max_similarity, current_salience;
+  std::vector<std::uint32_t> taken_from;
+  std::vector<std::size_t> chosen;
+  std::size_t used = 0;
+  auto update_coverage = [&] {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!available[i]) continue;
+      covered_weight[i] = 0.0;
+      covered_content[i] = 0.0;
+      for (std::uint32_t t : candidates[i].concepts) {
+        if (!covered[t]) continue;
+        covered_weight[i] += concept_weight[t];
+        covered_content[i] += term_idf[t];
+      }
+    }
+  };
+  auto add = [&](std::size_t best) {
+    used += cost(best, chosen.empty());
+    chosen.push_back(best);
+    ++taken_from[candidates[best].sentence.doc];
+    take(best, graph, options, max_similarity, available);
+    if (best + 1 < n && resolved_salience[best + 1] > current_salience[best + 1])
+      current_salience[best + 1] = resolved_salience[best + 1];
+    for (std::uint32_t t : candidates[best].concepts) covered[t] = true;
+  };
+  auto rebuild = [&](const std::vector<std::size_t>& kept) {
+    covered.assign(term_idf.size(), false);
+    max_similarity.assign(n, 0.0);
+    current_salience = salience;
+    taken_from.assign(sources, 0);
+    available.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i) available[i] = salience[i] > 0.0 && !dropped[i];
+    chosen.clear();
+    used = 0;
+    for (std::size_t i : kept) add(i);
+    update_coverage();
+  };
+  rebuild({});
+
   while (true) {
     std::size_t best = n;
     double best_score = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
       if (!available[i]) continue;
       if (used + cost(i, chosen.empty()) > options.budget) continue;
+      if (covered_content[i] >= options.paraphrase * total_content[i] && total_content[i] > 0.0)
+        continue;
       const double novelty = total_weight[i] > 0.0
                                  ? 1.0 - options.coverage * covered_weight[i] / total_weight[i]
                                  : 1.0;
       const double score =
-          options.lambda * salience[i] * novelty - (1.0 - options.lambda) * max_similarity[i] -
+          options.lambda * current_salience[i] * novelty -
+          (1.0 - options.lambda) * max_similarity[i] -
           options.source_diversity * static_cast<double>(taken_from[candidates[i].sentence.doc]);
       // Strict '>' keeps the earliest sentence on ties: deterministic and source-ordered.
       if (best == n || score > best_score) {
@@ -226,27 +271,34 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
         best_score = score;
       }
     }
-    if (best == n) break;
-    used += cost(best, chosen.empty());
-    chosen.push_back(best);
-    ++taken_from[candidates[best].sentence.doc];
-    take(best, graph, options, max_similarity, available);
-    if (best + 1 < n && resolved_salience[best + 1] > salience[best + 1])
-      salience[best + 1] = resolved_salience[best + 1];
-    bool newly_covered = false;
-    for (std::uint32_t t : candidates[best].concepts) {
-      if (covered[t]) continue;
-      covered[t] = true;
-      newly_covered = true;
+    if (best != n) {
+      add(best);
+      update_coverage();
+      continue;
     }
-    if (newly_covered) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!available[i]) continue;
-        covered_weight[i] = 0.0;
-        for (std::uint32_t t : candidates[i].concepts)
-          if (covered[t]) covered_weight[i] += concept_weight[t];
-      }
+    // The budget is full. A sentence taken early can be restated, in sum, by the ones taken after
+    // it (the event in the first article's words, then its details in three others'): drop the
+    // first sentence the others cover as much as the paraphrase filter allows, and fill the
+    // budget again without it. Each sentence is dropped at most once, so this ends.
+    if (options.paraphrase >= 1.0 || chosen.size() < 2) break;
+    std::size_t restated = n;
+    for (std::size_t k = 0; k < chosen.size() && restated == n; ++k) {
+      const std::size_t s = chosen[k];
+      if (total_content[s] <= 0.0) continue;
+      std::vector<bool> by_others(term_idf.size(), false);
+      for (std::size_t other : chosen)
+        if (other != s)
+          for (std::uint32_t t : candidates[other].concepts) by_others[t] = true;
+      double covered_by_others = 0.0;
+      for (std::uint32_t t : candidates[s].concepts)
+        if (by_others[t]) covered_by_others += term_idf[t];
+      if (covered_by_others >= options.paraphrase * total_content[s]) restated = k;
     }
+    if (restated == n) break;
+    dropped[chosen[restated]] = true;
+    std::vector<std::size_t> kept = chosen;
+    kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(restated));
+    rebuild(kept);
   }
   return chosen;
 }

@@ -33,11 +33,14 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
 // Redundancy is also measured as concept coverage (Gillick & Favre 2009): `concept_weight[t]`
 // weighs term t (the number of sources using it, minus one: facts several sources report), and a
 // candidate's salience is discounted by options.coverage times the share of its concept weight
-// the selection already covers. Paraphrases of one fact share few rare words, so their cosine is
-// low, but they share the cluster's topic words: coverage catches them.
+// the selection already covers.
+//
+// Paraphrases: a candidate whose distinct terms, weighted by `term_idf`, are at least
+// options.paraphrase covered by the taken sentences is skipped (it restates them).
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
                                           const std::vector<double>& concept_weight,
+                                          const std::vector<double>& term_idf,
                                           const SummarizeOptions& options);
 
 // The lead baseline: sentence k of every document in document order, for k = 0, 1, ..., each

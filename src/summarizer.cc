@@ -70,6 +70,8 @@ void SummarizeOptions::validate() const {
   if (!in_unit(lambda)) throw Error::usage("--lambda must be in [0, 1]");
   if (!in_unit(position_weight)) throw Error::usage("--position-weight must be in [0, 1]");
   if (!in_unit(coverage)) throw Error::usage("--coverage must be in [0, 1]");
+  if (!(paraphrase > 0.0 && paraphrase <= 1.0))
+    throw Error::usage("--paraphrase must be in (0, 1]");
   if (!in_unit(source_diversity)) throw Error::usage("--source-diversity must be in [0, 1]");
   if (!(threshold >= 0.0 && threshold < 1.0)) throw Error::usage("--threshold must be in [0, 1)");
   if (!in_unit(damping)) throw Error::usage("--damping must be in [0, 1]");
@@ -538,7 +540,7 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   const std::vector<std::size_t> chosen =
       options.selector == Selector::Lead
           ? select_lead(candidates, graph, options)
-          : select_sentences(candidates, graph, concept_weight, options);
+          : select_sentences(candidates, graph, concept_weight, idf, options);
 
   summary.times.select = lap(clock);
   // Output order, attribution and support.

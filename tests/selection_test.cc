@@ -42,7 +42,7 @@ SimilarityGraph graph_of(std::size_t n, std::vector<std::tuple<int, int, float>>
 
 std::vector<std::size_t> select(const std::vector<Candidate>& cs, const SimilarityGraph& g,
                                 SummarizeOptions o) {
-  return select_sentences(cs, g, std::vector<double>{}, o);
+  return select_sentences(cs, g, std::vector<double>{}, std::vector<double>{}, o);
 }
 
 const char* kLead = "Le gouvernement a annoncé la fermeture de la centrale de Fessenheim mardi.";
@@ -141,4 +141,56 @@ TEST_CASE("source diversity prefers a second voice over a second sentence of one
   CHECK(select(cs, g, o) == std::vector<std::size_t>{0, 2});
   o.source_diversity = 0.0;
   CHECK(select(cs, g, o) == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("a restatement whose terms the summary already holds is skipped", "[selection]") {
+  // Terms 0-5 with idf weights; the topic words 0 and 1 weigh little, the rest more.
+  const std::vector<double> idf = {1.0, 1.0, 2.0, 2.0, 2.0, 2.0};
+  auto with_terms = [](Candidate c, std::vector<std::uint32_t> terms) {
+    c.concepts = std::move(terms);
+    return c;
+  };
+  // 0: the event, with two details. 1: the event again, one new detail (term 2 covered, term 5
+  // new): covered share (1 + 1 + 2) / (1 + 1 + 2 + 2) = 0.67. 2: a different fact.
+  std::vector<Candidate> cs = {with_terms(candidate(0, 0, 1.0, kLead), {0, 1, 2, 3}),
+                               with_terms(candidate(1, 0, 0.95, kOther), {0, 1, 2, 5}),
+                               with_terms(candidate(2, 0, 0.5, kAnaphor), {4})};
+  SummarizeOptions o;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 2;
+  o.lambda = 1.0;  // salience alone would take 0 then 1
+  const std::vector<double> no_concepts(idf.size(), 0.0);
+  const SimilarityGraph g = graph_of(3, {{0, 1, 0.2f}});
+  o.paraphrase = 1.0;
+  CHECK(select_sentences(cs, g, no_concepts, idf, o) == std::vector<std::size_t>{0, 1});
+  o.paraphrase = 0.7;  // 0.67 covered is below: kept
+  CHECK(select_sentences(cs, g, no_concepts, idf, o) == std::vector<std::size_t>{0, 1});
+  o.paraphrase = 0.6;  // 0.67 covered: a restatement, the other fact comes in
+  CHECK(select_sentences(cs, g, no_concepts, idf, o) == std::vector<std::size_t>{0, 2});
+}
+
+TEST_CASE("a taken sentence the later ones restate together is dropped and the budget refilled",
+          "[selection]") {
+  const std::vector<double> idf = {1.0, 1.0, 1.0, 2.0, 3.0, 2.0};
+  auto with_terms = [](Candidate c, std::vector<std::uint32_t> terms) {
+    c.concepts = std::move(terms);
+    return c;
+  };
+  // 0 says {0, 1, 2}; 1 adds term 3 to term 0, 2 adds term 4 to terms 1 and 2: together they
+  // hold all of 0, which goes, and 3 takes its place.
+  std::vector<Candidate> cs = {with_terms(candidate(0, 0, 1.0, kLead), {0, 1, 2}),
+                               with_terms(candidate(1, 0, 0.9, kOther), {0, 3}),
+                               with_terms(candidate(2, 0, 0.8, kOther), {1, 2, 4}),
+                               with_terms(candidate(3, 0, 0.5, kLead), {5})};
+  SummarizeOptions o;
+  o.budget_unit = BudgetUnit::Sentences;
+  o.budget = 3;
+  o.lambda = 1.0;
+  o.source_diversity = 0.0;
+  const std::vector<double> no_concepts(idf.size(), 0.0);
+  const SimilarityGraph g = graph_of(4, {});
+  o.paraphrase = 1.0;
+  CHECK(select_sentences(cs, g, no_concepts, idf, o) == std::vector<std::size_t>{0, 1, 2});
+  o.paraphrase = 0.6;
+  CHECK(select_sentences(cs, g, no_concepts, idf, o) == std::vector<std::size_t>{1, 2, 3});
 }

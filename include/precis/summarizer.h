@@ -48,6 +48,15 @@ struct SummarizeOptions {
   // Concept-coverage redundancy: a candidate's salience is multiplied by 1 - coverage * (share of
   // its concept weight already in the summary). 0 = plain MMR.
   double coverage = 0.0;
+  // Paraphrase filter: a candidate whose distinct terms, weighted by idf, are at least this share
+  // in the summary already is skipped, and a taken sentence the others cover that much is dropped
+  // and its budget refilled: it says again, in other words, what is said (1 = off). Cosine
+  // misses such restatements: each article words the event its own way, so two of its ledes
+  // share only the topic words (cosine 0.25-0.34 on samples/, under the 0.4 near-duplicate
+  // bar), while the union of the summary's terms holds most of either. 0.6 left rpm2_fr_dev
+  // unchanged and cost multiling2011_en -0.03 / -0.44, within noise; 0.5 -0.3 / -0.8
+  // (eval/README.md, "Summary quality").
+  double paraphrase = 0.6;
   // Two sentences at least this similar are near-duplicates: never both in a summary. MEAD's
   // reranker and WCEP use 0.5; 0.4 measured better on multiling2011_en (R2 0.201 -> 0.207, a
   // plateau from 0.35 to 0.45) and equal on rpm2_fr_dev (eval/README.md).

@@ -51,6 +51,12 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   command
+      .add_option("--paraphrase", o.paraphrase,
+                  "Skip a sentence when this share of its idf-weighted terms is in the summary "
+                  "already: a restatement (1 = off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1.0));
+  command
       .add_option("--threshold", o.threshold,
                   "LexRank edge threshold on cosine (0 = continuous LexRank)")
       ->capture_default_str()
@@ -228,6 +234,7 @@ nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOp
       {"lambda", options.lambda},
       {"position_weight", options.position_weight},
       {"coverage", options.coverage},
+      {"paraphrase", options.paraphrase},
       {"source_diversity", options.source_diversity},
       {"threshold", options.threshold},
       {"damping", options.damping},
