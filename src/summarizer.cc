@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -314,6 +315,39 @@ FrontEnd read_documents(const std::vector<Document>& documents,
   return result;
 }
 
+// Keeps the first k candidates of each document, k the largest for which all of them number at
+// most `limit` (`count` > limit now), and says so in `warnings`. Returns how many are kept.
+std::size_t keep_leading_sentences(std::vector<DocumentTerms>& documents, std::size_t limit,
+                                   std::size_t count, std::vector<std::string>& warnings) {
+  auto kept_with = [&](std::size_t k) {
+    std::size_t kept = 0;
+    for (const DocumentTerms& doc : documents) kept += std::min(k, doc.candidates.size());
+    return kept;
+  };
+  // The largest k with kept_with(k) <= limit: kept_with grows with k, and kept_with(max) > limit.
+  std::size_t low = 0, high = 0;
+  for (const DocumentTerms& doc : documents) high = std::max(high, doc.candidates.size());
+  while (low + 1 < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    (kept_with(middle) <= limit ? low : high) = middle;
+  }
+  const std::size_t k = std::max<std::size_t>(low, 1);  // one each, whatever the limit
+  for (DocumentTerms& doc : documents) {
+    if (doc.candidates.size() <= k) continue;
+    doc.candidates.resize(k);
+    doc.term_ids.resize(doc.term_ends[k - 1]);
+    doc.term_ends.resize(k);
+    doc.sentences =
+        std::min(doc.sentences, static_cast<std::size_t>(doc.candidates.back().sentence.index) + 1);
+  }
+  const std::size_t kept = kept_with(k);
+  warnings.push_back(std::to_string(count) + " sentences, more than --max-graph-sentences " +
+                     std::to_string(limit) + ": only the first " + std::to_string(k) +
+                     " of each document are summarized (" + std::to_string(kept) +
+                     " sentences); --max-graph-sentences 0 keeps them all");
+  return kept;
+}
+
 }  // namespace
 
 Language detect_cluster_language(const std::vector<Document>& documents) {
@@ -395,6 +429,9 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   {
     std::size_t count = 0;
     for (const DocumentTerms& doc : front_end.documents) count += doc.candidates.size();
+    if (options.max_graph_sentences != 0 && count > options.max_graph_sentences)
+      count = keep_leading_sentences(front_end.documents, options.max_graph_sentences, count,
+                                     summary.warnings);
     candidates.reserve(count);
   }
   for (std::size_t k = 0; k < to_read.size(); ++k) {

@@ -320,3 +320,35 @@ TEST_CASE("one huge document is capped at max_sentences_per_doc", "[summarizer]"
   CHECK(s.times.sentences == 1000);
   CHECK(!s.sentences.empty());
 }
+
+TEST_CASE("past max_graph_sentences, the first k sentences of each document are kept",
+          "[summarizer]") {
+  // 10 documents of 12 sentences; a limit of 50 keeps the first 5 of each (50), not 6 (60).
+  std::vector<Document> documents;
+  for (int d = 0; d < 10; ++d) {
+    std::string text;
+    for (int i = 0; i < 12; ++i)
+      text += "La commission numéro " + std::to_string(d) + " a publié son rapport " +
+              std::to_string(i) + " sur le budget des transports ce matin à Lyon. ";
+    documents.push_back(make_document("d" + std::to_string(d) + ".txt", text));
+  }
+  SummarizeOptions o;
+  o.max_graph_sentences = 50;
+  const Summary capped = summarize(documents, o);
+  CHECK(capped.times.sentences == 50);
+  for (const auto& source : capped.sources) CHECK(source.sentences == 5);
+  for (const auto& sentence : capped.sentences) CHECK(sentence.index < 5);
+  REQUIRE(capped.warnings.size() == 1);
+  CHECK_THAT(capped.warnings[0], Catch::Contains("120 sentences") &&
+                                     Catch::Contains("only the first 5 of each document"));
+  // At the limit exactly, or with no limit, nothing is left out and nothing is said.
+  o.max_graph_sentences = 120;
+  CHECK(summarize(documents, o).times.sentences == 120);
+  o.max_graph_sentences = 0;
+  const Summary all = summarize(documents, o);
+  CHECK(all.times.sentences == 120);
+  CHECK(all.warnings.empty());
+  // A limit below the number of documents still keeps each one's first sentence.
+  o.max_graph_sentences = 3;
+  CHECK(summarize(documents, o).times.sentences == 10);
+}

@@ -77,6 +77,13 @@ struct SummarizeOptions {
   // The default keeps a single huge file (a 200 MB dump of one "article") from building a graph
   // of millions of nodes; news articles have tens of sentences.
   std::size_t max_sentences_per_doc = 1000;
+  // At most this many sentences enter the graph (0 = no limit): past it, only the first k of
+  // each document do, k the largest that fits, with a warning. The graph of a news cluster keeps
+  // a roughly constant share of all pairs, so it grows as n^2 (eval/README.md, "Growth"); this
+  // bound makes the cost of a bigger cluster grow with the front end only, linearly. 50,000 is
+  // above the 35,000 sentences of issue 7's large cluster (0.7 s, 109 MB uncapped) and halves
+  // the cost of 10,000 OrangeSum articles (103,580 sentences).
+  std::size_t max_graph_sentences = 50'000;
 
   // Threads for the per-document work of one cluster: cleaning (but for the comparison of lines
   // across documents), segmenting, tokenizing. 1 = the calling thread only; 0 = automatic: every

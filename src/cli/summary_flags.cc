@@ -89,6 +89,11 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
                   "Use only the first N sentences of each document (0 = all)")
       ->capture_default_str();
   command
+      .add_option("--max-graph-sentences", o.max_graph_sentences,
+                  "Past this many sentences in a cluster, keep the first k of each document, the "
+                  "largest k that fits (0 = no limit)")
+      ->capture_default_str();
+  command
       .add_option("--idf", flags.idf_path,
                   "Background document frequencies (from `precis idf build`); default: the "
                   "cluster's own documents, smoothed")
@@ -248,6 +253,7 @@ nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOp
       {"idf", options.idf ? "table" : "cluster"},
       {"max_docs", options.max_docs},
       {"max_sentences_per_doc", options.max_sentences_per_doc},
+      {"max_graph_sentences", options.max_graph_sentences},
   };
   json result;
   result["language"] = std::string(language_code(summary.language));
