@@ -510,7 +510,7 @@ void setup_batch(CLI::App& app) {
       ->excludes(output);
   cmd->add_option("-j,--jobs", bf->jobs,
                   "Worker threads (default: every core this process may use)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   cmd->add_flag("--fail-fast", bf->fail_fast,
                 "Stop at the first cluster that fails (exit code 1) instead of recording the "
                 "error and going on");

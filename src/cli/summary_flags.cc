@@ -7,6 +7,19 @@
 
 namespace precis::cli {
 
+CLI::Validator whole_number(std::size_t minimum) {
+  return CLI::Validator(
+      [minimum](const std::string& value) -> std::string {
+        const bool digits = !value.empty() && value.size() <= 18 &&
+                            value.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stoull(value) >= minimum) return {};
+        return "'" + value + "' is not a whole number" +
+               (minimum == 0 ? std::string(" (0 or more)")
+                             : " of at least " + std::to_string(minimum));
+      },
+      minimum == 0 ? "COUNT" : "N>=" + std::to_string(minimum));
+}
+
 void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
                        bool with_threads) {
   SummarizeOptions& o = flags.options;
@@ -21,7 +34,7 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
   auto* sentences = command.add_option("--sentences", flags.sentences, "Budget in sentences");
   words->excludes(bytes)->excludes(sentences);
   bytes->excludes(sentences);
-  for (auto* b : {words, bytes, sentences}) b->check(CLI::PositiveNumber);
+  for (auto* b : {words, bytes, sentences}) b->check(whole_number(1));
   command.add_option("--order", flags.order, "Sentence order: source (document, position) or rank")
       ->capture_default_str()
       ->check(CLI::IsMember({"source", "rank"}));
@@ -76,23 +89,28 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   command.add_option("--min-words", o.min_words, "Shortest selectable sentence, in words")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0));
   command
       .add_option("--max-words", o.max_words,
                   "Longest selectable sentence, in words (0 = no limit)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0));
   command
       .add_option("--max-docs", o.max_docs, "Use only the first N documents of a cluster (0 = all)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0));
   command
       .add_option("--max-sentences-per-doc", o.max_sentences_per_doc,
                   "Use only the first N sentences of each document (0 = all)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0));
   command
       .add_option("--max-graph-sentences", o.max_graph_sentences,
                   "Past this many sentences in a cluster, keep the first k of each document, the "
                   "largest k that fits (0 = no limit)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0));
   command
       .add_option("--idf", flags.idf_path,
                   "Background document frequencies (from `precis idf build`); default: the "

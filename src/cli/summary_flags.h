@@ -36,6 +36,10 @@ struct SummaryFlags {
 void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
                        bool with_threads = false);
 
+// Accepts a whole number written in decimal digits only, at least `minimum`: CLI11's number
+// checks let "-1" wrap around in an unsigned option, and print the range as 1.8e308 digits.
+CLI::Validator whole_number(std::size_t minimum);
+
 // The JSON object of one summary (schema in README.md "JSON output").
 nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOptions& options);
 

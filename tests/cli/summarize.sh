@@ -75,6 +75,11 @@ expect_exit 2 "$PRECIS" summarize --words 10 --bytes 10 "$SAMPLES"
 expect_exit 2 "$PRECIS" summarize --order random "$SAMPLES"
 expect_exit 2 "$PRECIS" summarize --lang de "$SAMPLES"
 expect_exit 2 "$PRECIS" summarize --words 0 "$SAMPLES"
+# A negative count must not wrap around to a huge unsigned value.
+for flag in --max-docs --max-sentences-per-doc --max-graph-sentences --min-words --words; do
+  expect_exit 2 "$PRECIS" summarize "$flag" -1 "$SAMPLES"
+  expect_grep "$flag: '-1' is not a whole number" "$TMP/err"
+done
 expect_exit 2 "$PRECIS" summarize
 expect_exit 1 "$PRECIS" summarize "$TMP/does-not-exist"
 expect_grep 'does-not-exist' "$TMP/err"
