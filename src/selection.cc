@@ -249,6 +249,8 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     update_coverage();
   };
   rebuild({});
+  constexpr std::size_t kUnlimited = static_cast<std::size_t>(-1);
+  std::size_t drops_left = kUnlimited;  // set when the budget first fills
 
   while (true) {
     std::size_t best = n;
@@ -279,8 +281,13 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     // The budget is full. A sentence taken early can be restated, in sum, by the ones taken after
     // it (the event in the first article's words, then its details in three others'): drop the
     // first sentence the others cover as much as the paraphrase filter allows, and fill the
-    // budget again without it. Each sentence is dropped at most once, so this ends.
+    // budget again without it. Each sentence is dropped at most once, and there are at most as
+    // many drops as the first full summary had sentences: each costs a pass over the candidates,
+    // and a degenerate cluster (thousands of sentences restating each other) must stay linear.
     if (options.paraphrase >= 1.0 || chosen.size() < 2) break;
+    if (drops_left == kUnlimited) drops_left = chosen.size();
+    if (drops_left == 0) break;
+    --drops_left;
     std::size_t restated = n;
     for (std::size_t k = 0; k < chosen.size() && restated == n; ++k) {
       const std::size_t s = chosen[k];
