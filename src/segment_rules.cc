@@ -21,10 +21,14 @@ constexpr std::u16string_view kFrenchAbbreviations[] = {
     u"art.", u"Art.",  u"cf.",   u"Cf.", u"p.",   u"pp.", u"env.", u"vol.",
     u"Vol.", u"chap.", u"Chap.", u"av.", u"apr.", u"ex.", u"n°.",  u"no.",
 };
+// The last two rows: ranks and titles before a name, which news writes abbreviated ("Army Spc.
+// Charles Graner", "Brig. Gen. Janis Karpinski"); a break there cut WikiNews ledes in two.
 constexpr std::u16string_view kEnglishAbbreviations[] = {
-    u"Mr.",  u"Mrs.", u"Ms.",  u"Dr.", u"Prof.", u"St.",  u"Jr.",   u"Sr.",  u"Mt.",  u"Gen.",
-    u"Gov.", u"Sen.", u"Rep.", u"Lt.", u"Col.",  u"Sgt.", u"Capt.", u"U.S.", u"U.N.", u"U.K.",
-    u"e.g.", u"i.e.", u"vs.",  u"cf.", u"p.",    u"pp.",  u"Fig.",  u"fig.", u"No.",  u"approx.",
+    u"Mr.",   u"Mrs.",  u"Ms.",     u"Dr.",  u"Prof.", u"St.",   u"Jr.",  u"Sr.",   u"Mt.",
+    u"Gen.",  u"Gov.",  u"Sen.",    u"Rep.", u"Lt.",   u"Col.",  u"Sgt.", u"Capt.", u"U.S.",
+    u"U.N.",  u"U.K.",  u"e.g.",    u"i.e.", u"vs.",   u"cf.",   u"p.",   u"pp.",   u"Fig.",
+    u"fig.",  u"No.",   u"approx.", u"Spc.", u"Pfc.",  u"Pvt.",  u"Cpl.", u"Maj.",  u"Adm.",
+    u"Brig.", u"Cmdr.", u"Rev.",    u"Hon.", u"Sens.", u"Reps.", u"Det.", u"Insp.", u"Supt.",
 };
 
 UChar32 code_point_at(const UChar* text, std::int32_t i, std::int32_t length) {

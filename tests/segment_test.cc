@@ -194,6 +194,12 @@ TEST_CASE("segment: English abbreviations and initials", "[segment]") {
                 {"Cities, e.g. Paris, i.e. France.", "Done."});
   check_english("Apples, pears etc. are fruit. Yes.", {"Apples, pears etc. are fruit.", "Yes."});
   check_english("J. R. Smith came. Big news.", {"J. R. Smith came.", "Big news."});
+  // Ranks before a name (WikiNews: "found Army Spc. Charles Graner guilty").
+  check_english(
+      "A court found Army Spc. Charles Graner guilty. Brig. Gen. Janis Karpinski spoke.",
+      {"A court found Army Spc. Charles Graner guilty.", "Brig. Gen. Janis Karpinski spoke."});
+  check_english("Pfc. Lynndie England, Cpl. Jones and Maj. Lee left. Adm. Mullen stayed.",
+                {"Pfc. Lynndie England, Cpl. Jones and Maj. Lee left.", "Adm. Mullen stayed."});
 }
 
 TEST_CASE("segment: NBSP and NNBSP in French punctuation", "[segment]") {

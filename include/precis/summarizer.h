@@ -54,7 +54,7 @@ struct SummarizeOptions {
   // misses such restatements: each article words the event its own way, so two of its ledes
   // share only the topic words (cosine 0.25-0.34 on samples/, under the 0.4 near-duplicate
   // bar), while the union of the summary's terms holds most of either. 0.6 left rpm2_fr_dev
-  // unchanged and cost multiling2011_en -0.03 / -0.44, within noise; 0.5 -0.3 / -0.8
+  // unchanged and cost multiling2011_en -0.03 / -0.44, within noise; 0.5 -0.07 / -0.74
   // (eval/README.md, "Summary quality").
   double paraphrase = 0.6;
   // Two sentences at least this similar are near-duplicates: never both in a summary. MEAD's
