@@ -223,11 +223,6 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
 
 }  // namespace
 
-std::vector<CleanedDocument> clean(std::span<const Document> documents,
-                                   const CleanOptions& options) {
-  return clean(documents, options, 1);
-}
-
 std::vector<CleanedDocument> clean(std::span<const Document> documents, const CleanOptions& options,
                                    std::size_t workers) {
   // Analysing lines and classifying them look at one document each; only the repetition count

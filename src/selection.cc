@@ -209,8 +209,10 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
   std::uint32_t sources = 0;
   for (const auto& c : candidates) sources = std::max(sources, c.sentence.doc + 1);
 
-  // The selection's state; rebuilt from `chosen` when a sentence is dropped (below).
-  std::vector<bool> covered, available, dropped(n, false);
+  // The selection's state; rebuilt from `chosen` when a sentence is dropped (below). A term is
+  // covered when it has a holder: a taken sentence using it.
+  std::vector<std::uint32_t> holders;
+  std::vector<bool> available, dropped(n, false);
   std::vector<double> max_similarity, current_salience;
   std::vector<std::uint32_t> taken_from;
   std::vector<std::size_t> chosen;
@@ -221,12 +223,13 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
       covered_weight[i] = 0.0;
       covered_content[i] = 0.0;
       for (std::uint32_t t : candidates[i].concepts) {
-        if (!covered[t]) continue;
+        if (holders[t] == 0) continue;
         covered_weight[i] += concept_weight[t];
         covered_content[i] += term_idf[t];
       }
     }
   };
+  // Takes `best`; true when it covers a term none covered before.
   auto add = [&](std::size_t best) {
     used += cost(best, chosen.empty());
     chosen.push_back(best);
@@ -234,10 +237,12 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     take(best, graph, options, max_similarity, available);
     if (best + 1 < n && resolved_salience[best + 1] > current_salience[best + 1])
       current_salience[best + 1] = resolved_salience[best + 1];
-    for (std::uint32_t t : candidates[best].concepts) covered[t] = true;
+    bool newly_covered = false;
+    for (std::uint32_t t : candidates[best].concepts) newly_covered |= holders[t]++ == 0;
+    return newly_covered;
   };
   auto rebuild = [&](const std::vector<std::size_t>& kept) {
-    covered.assign(term_idf.size(), false);
+    holders.assign(term_idf.size(), 0);
     max_similarity.assign(n, 0.0);
     current_salience = salience;
     taken_from.assign(sources, 0);
@@ -274,8 +279,7 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
       }
     }
     if (best != n) {
-      add(best);
-      update_coverage();
+      if (add(best)) update_coverage();
       continue;
     }
     // The budget is full. A sentence taken early can be restated, in sum, by the ones taken after
@@ -292,13 +296,10 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     for (std::size_t k = 0; k < chosen.size() && restated == n; ++k) {
       const std::size_t s = chosen[k];
       if (total_content[s] <= 0.0) continue;
-      std::vector<bool> by_others(term_idf.size(), false);
-      for (std::size_t other : chosen)
-        if (other != s)
-          for (std::uint32_t t : candidates[other].concepts) by_others[t] = true;
+      // A sentence's terms are distinct, so another holder means a count of two.
       double covered_by_others = 0.0;
       for (std::uint32_t t : candidates[s].concepts)
-        if (by_others[t]) covered_by_others += term_idf[t];
+        if (holders[t] >= 2) covered_by_others += term_idf[t];
       if (covered_by_others >= options.paraphrase * total_content[s]) restated = k;
     }
     if (restated == n) break;

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "fnv.h"
+
 #include "precis/error.h"
 
 namespace precis {
@@ -231,11 +233,7 @@ class StopwordSet {
   std::size_t max_length() const { return max_length_; }
 
  private:
-  static std::size_t hash(std::string_view word) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
+  static std::size_t hash(std::string_view word) { return static_cast<std::size_t>(fnv1a(word)); }
 
   void insert(std::string_view word) {
     max_length_ = std::max(max_length_, word.size());

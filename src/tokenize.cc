@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "fnv.h"
 #include "precis/error.h"
 #include "stopwords.h"
 #include "word_breaks.h"
@@ -331,11 +332,9 @@ class TermCache {
   // Words this long are not cached (the length field); they are computed every time.
   static bool cacheable(std::u16string_view word) { return word.size() < 0xFFFF; }
 
-  // FNV-1a: words are short, an inlined loop wins. Numbers and letters are separate keys.
+  // Numbers and letters are separate keys.
   static std::uint32_t hash(std::u16string_view word, std::uint8_t kind) {
-    std::uint64_t h = 0xcbf29ce484222325ULL ^ kind;
-    for (char16_t c : word) h = (h ^ c) * 0x100000001b3ULL;
-    return static_cast<std::uint32_t>(h ^ (h >> 29));
+    return static_cast<std::uint32_t>(fnv1a(word, kFnvOffsetBasis ^ kind));
   }
 
   // The slot of `word`, or nullptr. `kind` is 0 or kNumber.
@@ -476,9 +475,7 @@ struct TermVocabulary::Impl {
   };
 
   static std::uint32_t hash(std::string_view term) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, inlined: terms are short
-    for (char c : term) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return static_cast<std::uint32_t>(h ^ (h >> 29));
+    return static_cast<std::uint32_t>(fnv1a(term));
   }
 
   std::uint32_t* find(std::string_view term, std::uint32_t h) {

@@ -32,12 +32,10 @@ struct CleanedDocument {
 
 // Cleans every document of one cluster (a vector converts to the span). The cluster matters: a line
 // that several different documents share is wire copy and is kept.
+// `workers` threads share the per-document analysis and classification (the comparison across
+// documents runs on one): the same result for any number.
 std::vector<CleanedDocument> clean(std::span<const Document> documents,
-                                   const CleanOptions& options = {});
-// The same on `workers` threads (the per-document analysis and classification; the comparison
-// across documents runs on one): the same result for any number.
-std::vector<CleanedDocument> clean(std::span<const Document> documents, const CleanOptions& options,
-                                   std::size_t workers);
+                                   const CleanOptions& options = {}, std::size_t workers = 1);
 inline std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
                                           const CleanOptions& options = {}) {
   return clean(std::span<const Document>(documents), options);
