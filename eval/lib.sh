@@ -33,3 +33,23 @@ both_modes() {
   b="$(score "$1" "$2" unicode "$3" "$4")"
   echo "$a $b"
 }
+
+# versus SET_DIR SYSTEM_DIR BASELINE_DIR MODE ARGS LANG -> one Markdown row: the paired
+# difference of ROUGE-1 and ROUGE-2 recall with its 95% interval, wins/ties/losses and verdict
+# (`precis eval --baseline`).
+versus() {
+  local mode_flags=(--compat "$4")
+  [ "$4" = unicode ] && mode_flags+=(--stem --lang "$6")
+  "$precis" eval "${mode_flags[@]}" --rouge-args "$5" --refs "$1" --format json "$2" \
+    --baseline "$3" | python3 -c '
+import json, sys
+mode = sys.argv[1]
+m = {x["metric"]: x["R"] for x in json.load(sys.stdin)["baseline"]["metrics"]}
+cells = []
+for metric in ("ROUGE-1", "ROUGE-2"):
+    d = m[metric]
+    cells.append("%+.4f [%+.4f, %+.4f]" % (d["difference"], d["ci"][0], d["ci"][1]))
+    cells.append("%d/%d/%d" % (d["wins"], d["ties"], d["losses"]))
+    cells.append(d["verdict"])
+print("| " + mode + " | " + " | ".join(cells) + " |")' "$4"
+}

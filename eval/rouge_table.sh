@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the project's ROUGE figures: summarizes a data set with precis, builds the lead
 # baseline, and scores them (and the published systems where the set has them) in both modes,
-# printing one Markdown table.
+# printing one Markdown table per set, then precis against the lead with the paired interval of
+# the difference (is it more than the luck of the 10 clusters?).
 #
 #   eval/rouge_table.sh [PRECIS] [SHARED]       (defaults: build/precis, ../shared)
 #   PRECIS_FLAGS="--lambda 0.5" eval/rouge_table.sh     extra summarize flags (ablations)
@@ -40,6 +41,13 @@ table() {  # table SET WORDS ARGS LANG
       row "$id" "$set_dir" "$sys" "$3" "$4"
     done
   fi
+  echo
+  echo "precis against lead, cluster by cluster (paired bootstrap; W/T/L = clusters won, tied, lost):"
+  echo
+  echo "| mode | R-1 difference [95% interval] | W/T/L | verdict | R-2 difference [95% interval] | W/T/L | verdict |"
+  echo "|---|---|---|---|---|---|---|"
+  versus "$set_dir" "$work/$1-precis" "$work/$1-lead" rouge155 "$3" "$4"
+  versus "$set_dir" "$work/$1-precis" "$work/$1-lead" unicode "$3" "$4"
 }
 
 table "$FR_SET" "$FR_WORDS" "$FR_ARGS" fr

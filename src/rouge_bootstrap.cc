@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "precis/error.h"
@@ -40,16 +43,58 @@ double order_statistic(const std::vector<double>& sorted, double pos) {
   return sorted[lower] + (sorted[lower + 1] - sorted[lower]) * fraction;
 }
 
+void check_bootstrap_options(const RougeOptions& options) {
+  if (options.resamples < 1) throw Error::usage("ROUGE: the number of resamples (-r) must be > 0");
+  if (!(options.confidence > 0 && options.confidence < 100)) {
+    throw Error::usage("ROUGE: the confidence level (-c) must be between 0 and 100");
+  }
+}
+
+// Resample i (seeded with srand(i), as ROUGE-1.5.5 does) draws n indices int(rand(n)):
+// draws[i * n + j].
+std::vector<std::uint32_t> draw_resamples(int resamples, std::size_t n) {
+  std::vector<std::uint32_t> draws(static_cast<std::size_t>(resamples) * n);
+  for (int i = 0; i < resamples; ++i) {
+    Drand48 rand(static_cast<std::uint64_t>(i));
+    for (std::size_t j = 0; j < n; ++j) {
+      draws[static_cast<std::size_t>(i) * n + j] =
+          static_cast<std::uint32_t>(rand.next() * static_cast<double>(n));
+    }
+  }
+  return draws;
+}
+
+// The interval: with R resamples and α = 1 − c/100, the (Rα/2 + 1)-th smallest and the
+// R(1 − α/2)-th smallest mean (for -r 1000 -c 95: the 26th and the 975th), interpolated when
+// the positions are not whole. Returns the two 0-based positions.
+std::pair<double, double> interval_positions(const RougeOptions& options) {
+  const double alpha = 1 - options.confidence / 100;
+  return {options.resamples * alpha / 2, options.resamples * (1 - alpha / 2) - 1};
+}
+
+// The mean of `values` in each resample, sorted; `total` gets their sum (ROUGE-1.5.5 prints the
+// mean of the resample means).
+void resample_means(const std::vector<double>& values, const std::vector<std::uint32_t>& draws,
+                    std::vector<double>& means, double& total) {
+  const std::size_t n = values.size();
+  total = 0;
+  for (std::size_t i = 0; i < means.size(); ++i) {
+    double sum = 0;
+    const std::uint32_t* row = &draws[i * n];
+    for (std::size_t j = 0; j < n; ++j) sum += values[row[j]];
+    means[i] = sum / static_cast<double>(n);
+    total += means[i];
+  }
+  std::sort(means.begin(), means.end());
+}
+
 }  // namespace
 
 std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& instances,
                                            const RougeOptions& options) {
   std::vector<RougeCorpusScore> results;
   if (instances.empty()) return results;
-  if (options.resamples < 1) throw Error::usage("ROUGE: the number of resamples (-r) must be > 0");
-  if (!(options.confidence > 0 && options.confidence < 100)) {
-    throw Error::usage("ROUGE: the confidence level (-c) must be between 0 and 100");
-  }
+  check_bootstrap_options(options);
 
   // ROUGE-1.5.5 resamples over its instances sorted by id as strings.
   std::vector<const RougeInstance*> sorted;
@@ -68,20 +113,8 @@ std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& ins
   // Every metric and each of R, P, F is resampled with the same seeds, hence the same indices:
   // draw them once.
   const int resamples = options.resamples;
-  std::vector<std::uint32_t> draws(static_cast<std::size_t>(resamples) * n);
-  for (int i = 0; i < resamples; ++i) {
-    Drand48 rand(static_cast<std::uint64_t>(i));
-    for (std::size_t j = 0; j < n; ++j) {
-      draws[static_cast<std::size_t>(i) * n + j] =
-          static_cast<std::uint32_t>(rand.next() * static_cast<double>(n));
-    }
-  }
-  // The interval: with R resamples and α = 1 − c/100, the (Rα/2 + 1)-th smallest and the
-  // R(1 − α/2)-th smallest mean (for -r 1000 -c 95: the 26th and the 975th), interpolated when
-  // the positions are not whole.
-  const double alpha = 1 - options.confidence / 100;
-  const double lower_pos = resamples * alpha / 2;
-  const double upper_pos = resamples * (1 - alpha / 2) - 1;
+  const std::vector<std::uint32_t> draws = draw_resamples(resamples, n);
+  const auto [lower_pos, upper_pos] = interval_positions(options);
 
   std::vector<double> values(n);
   std::vector<double> means(static_cast<std::size_t>(resamples));
@@ -98,15 +131,8 @@ std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& ins
       for (double v : values) plain += v;
       plain /= static_cast<double>(n);
       double total = 0;
-      for (int i = 0; i < resamples; ++i) {
-        double sum = 0;
-        const std::uint32_t* row = &draws[static_cast<std::size_t>(i) * n];
-        for (std::size_t j = 0; j < n; ++j) sum += values[row[j]];
-        means[static_cast<std::size_t>(i)] = sum / static_cast<double>(n);
-        total += means[static_cast<std::size_t>(i)];
-      }
+      resample_means(values, draws, means, total);
       const double average = total / resamples;
-      std::sort(means.begin(), means.end());
       const double lower = order_statistic(means, lower_pos);
       const double upper = order_statistic(means, upper_pos);
       auto set = [&](RougeScore& target, double value) {
@@ -118,6 +144,106 @@ std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& ins
       set(score.plain_mean, plain);
     }
     results.push_back(std::move(score));
+  }
+  return results;
+}
+
+RougeVerdict rouge_verdict(const RougeDifference& difference) {
+  if (difference.lower > 0) return RougeVerdict::SystemBetter;
+  if (difference.upper < 0) return RougeVerdict::BaselineBetter;
+  return RougeVerdict::NoClearDifference;
+}
+
+std::string_view rouge_verdict_name(RougeVerdict verdict) {
+  switch (verdict) {
+    case RougeVerdict::SystemBetter:
+      return "system better";
+    case RougeVerdict::BaselineBetter:
+      return "baseline better";
+    case RougeVerdict::NoClearDifference:
+      return "no clear difference";
+  }
+  return "no clear difference";
+}
+
+std::vector<RougeComparison> rouge_compare(const std::vector<RougeInstance>& system,
+                                           const std::vector<RougeInstance>& baseline,
+                                           const RougeOptions& options) {
+  std::vector<RougeComparison> results;
+  if (system.empty() && baseline.empty()) return results;
+  check_bootstrap_options(options);
+  // Pairs in id order, as rouge_corpus resamples: the same clusters drawn for both systems.
+  std::unordered_map<std::string_view, const RougeInstance*> baseline_by_id;
+  for (const RougeInstance& b : baseline) {
+    if (!baseline_by_id.emplace(b.id, &b).second)
+      throw Error("ROUGE comparison: instance '" + b.id + "' appears twice in the baseline");
+  }
+  std::vector<std::pair<const RougeInstance*, const RougeInstance*>> pairs;
+  for (const RougeInstance& s : system) {
+    auto it = baseline_by_id.find(s.id);
+    if (it == baseline_by_id.end())
+      throw Error("ROUGE comparison: instance '" + s.id + "' has no baseline");
+    pairs.emplace_back(&s, it->second);
+    baseline_by_id.erase(it);
+  }
+  if (!baseline_by_id.empty())
+    throw Error("ROUGE comparison: the baseline has instance '" +
+                std::string(baseline_by_id.begin()->first) + "', the system has not");
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const auto& a, const auto& b) { return a.first->id < b.first->id; });
+  const std::size_t n = pairs.size();
+  const std::size_t metrics = pairs.front().first->metrics.size();
+  for (const auto& [s, b] : pairs) {
+    if (s->metrics.size() != metrics || b->metrics.size() != metrics)
+      throw Error("ROUGE comparison: instance '" + s->id + "' has a different set of metrics");
+    for (std::size_t m = 0; m < metrics; ++m)
+      if (s->metrics[m].metric != b->metrics[m].metric)
+        throw Error("ROUGE comparison: instance '" + s->id + "' has a different set of metrics");
+  }
+
+  const int resamples = options.resamples;
+  const std::vector<std::uint32_t> draws = draw_resamples(resamples, n);
+  const auto [lower_pos, upper_pos] = interval_positions(options);
+  std::vector<double> differences(n);
+  std::vector<double> means(static_cast<std::size_t>(resamples));
+  for (std::size_t m = 0; m < metrics; ++m) {
+    RougeComparison comparison;
+    comparison.metric = pairs.front().first->metrics[m].metric;
+    for (int component = 0; component < 3; ++component) {
+      auto value = [&](const RougeInstance* instance) {
+        const RougeScore& score = instance->metrics[m].score;
+        return component == 0 ? score.recall : component == 1 ? score.precision : score.f;
+      };
+      RougeDifference d;
+      for (std::size_t j = 0; j < n; ++j) {
+        const double a = value(pairs[j].first), b = value(pairs[j].second);
+        d.system += a;
+        d.baseline += b;
+        differences[j] = a - b;
+        // The figures are rounded to 5 decimals per summary, as ROUGE-1.5.5 prints them: equal
+        // printed figures are a tie.
+        if (rouge_format(a) == rouge_format(b))
+          ++d.ties;
+        else if (a > b)
+          ++d.wins;
+        else
+          ++d.losses;
+      }
+      d.system /= static_cast<double>(n);
+      d.baseline /= static_cast<double>(n);
+      d.difference = d.system - d.baseline;
+      double total = 0;
+      resample_means(differences, draws, means, total);
+      const auto above =
+          static_cast<std::size_t>(means.end() - std::upper_bound(means.begin(), means.end(), 0.0));
+      d.lower = order_statistic(means, lower_pos);
+      d.upper = order_statistic(means, upper_pos);
+      d.share_above = static_cast<double>(above) / resamples;
+      (component == 0   ? comparison.recall
+       : component == 1 ? comparison.precision
+                        : comparison.f) = d;
+    }
+    results.push_back(std::move(comparison));
   }
   return results;
 }

@@ -464,3 +464,89 @@ TEST_CASE("ROUGE corpus: bootstrap of identical scores is exact", "[rouge]") {
   CHECK(precis::rouge_format(corpus[0].upper.f) == "0.33333");
   CHECK(corpus[0].count == 7);
 }
+
+namespace {
+
+// Instances "<k>.S" with ROUGE-1 recall values[k] (precision and F the same).
+std::vector<precis::RougeInstance> recall_instances(const std::vector<double>& values) {
+  std::vector<precis::RougeInstance> instances;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    precis::RougeInstance instance;
+    instance.id = "c";  // appended piecewise: "c" + std::string trips GCC 12's -Wrestrict
+    instance.id += std::to_string(k);
+    instance.id += ".S";
+    precis::RougeMetricScore m;
+    m.metric = "ROUGE-1";
+    m.score = {values[k], values[k], values[k]};
+    instance.metrics.push_back(m);
+    instances.push_back(instance);
+  }
+  return instances;
+}
+
+}  // namespace
+
+TEST_CASE("ROUGE comparison: a system against itself ties exactly", "[rouge]") {
+  const auto a = recall_instances({0.41, 0.52, 0.38, 0.47, 0.45});
+  const auto result = precis::rouge_compare(a, a, precis::RougeOptions{});
+  REQUIRE(result.size() == 1);
+  const precis::RougeDifference& d = result[0].recall;
+  CHECK(d.difference == 0.0);
+  CHECK(d.lower == 0.0);
+  CHECK(d.upper == 0.0);
+  CHECK(d.share_above == 0.0);
+  CHECK(d.ties == 5);
+  CHECK(precis::rouge_verdict(d) == precis::RougeVerdict::NoClearDifference);
+}
+
+TEST_CASE("ROUGE comparison: a constant gain has a point interval", "[rouge]") {
+  const auto baseline = recall_instances({0.41, 0.52, 0.38, 0.47});
+  const auto system = recall_instances({0.51, 0.62, 0.48, 0.57});
+  const auto d = precis::rouge_compare(system, baseline, precis::RougeOptions{})[0].f;
+  CHECK(d.difference == Approx(0.1));
+  CHECK(d.lower == Approx(0.1));
+  CHECK(d.upper == Approx(0.1));
+  CHECK(d.share_above == 1.0);
+  CHECK(d.wins == 4);
+  CHECK(precis::rouge_verdict(d) == precis::RougeVerdict::SystemBetter);
+  CHECK(precis::rouge_verdict_name(precis::rouge_verdict(d)) == "system better");
+}
+
+TEST_CASE("ROUGE comparison: the paired interval is ROUGE-1.5.5's bootstrap of the differences",
+          "[rouge]") {
+  const std::vector<double> a = {0.45, 0.49, 0.45, 0.53, 0.48, 0.52, 0.45, 0.51, 0.48, 0.51};
+  const std::vector<double> b = {0.43, 0.49, 0.48, 0.49, 0.48, 0.52, 0.47, 0.54, 0.45, 0.50};
+  std::vector<double> differences;
+  for (std::size_t k = 0; k < a.size(); ++k) differences.push_back(a[k] - b[k]);
+  precis::RougeOptions options;
+  const auto d = precis::rouge_compare(recall_instances(a), recall_instances(b), options)[0];
+  // rouge_corpus draws the same resamples (same seeds, same id order): its interval of the
+  // per-cluster differences must be the comparison's, to the last bit.
+  const auto of_differences = precis::rouge_corpus(recall_instances(differences), options)[0];
+  CHECK(d.recall.lower == of_differences.lower.recall);
+  CHECK(d.recall.upper == of_differences.upper.recall);
+  CHECK(d.recall.difference == Approx(of_differences.plain_mean.recall));
+  CHECK(d.recall.lower < 0.0);  // +0.002 on average, over clusters that disagree: no clear gain
+  CHECK(d.recall.upper > 0.0);
+  CHECK(precis::rouge_verdict(d.recall) == precis::RougeVerdict::NoClearDifference);
+  CHECK(d.recall.wins == 4);
+  CHECK(d.recall.ties == 3);
+  CHECK(d.recall.losses == 3);
+
+  // Swapping the sides negates everything.
+  const auto swapped = precis::rouge_compare(recall_instances(b), recall_instances(a), options)[0];
+  CHECK(swapped.recall.difference == Approx(-d.recall.difference));
+  CHECK(swapped.recall.lower == Approx(-d.recall.upper));
+  CHECK(swapped.recall.upper == Approx(-d.recall.lower));
+  CHECK(swapped.recall.wins == d.recall.losses);
+}
+
+TEST_CASE("ROUGE comparison: the two systems must cover the same clusters", "[rouge]") {
+  const auto three = recall_instances({0.4, 0.5, 0.6});
+  const auto two = recall_instances({0.4, 0.5});
+  CHECK_THROWS_AS(precis::rouge_compare(three, two, precis::RougeOptions{}), precis::Error);
+  CHECK_THROWS_AS(precis::rouge_compare(two, three, precis::RougeOptions{}), precis::Error);
+  precis::RougeOptions no_resamples;
+  no_resamples.resamples = 0;
+  CHECK_THROWS_AS(precis::rouge_compare(two, two, no_resamples), precis::Error);
+}

@@ -130,6 +130,44 @@ struct RougeCorpusScore {
 std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& instances,
                                            const RougeOptions& options);
 
+// A system against a baseline on the same clusters: is the difference more than the luck of
+// which clusters were drawn? ROUGE-1.5.5 gives each system's interval, but two overlapping
+// intervals do not say that the systems tie, nor two disjoint ones that one is better on these
+// clusters: the per-cluster differences do (a paired bootstrap, Koehn 2004; Efron & Tibshirani
+// 1993, ch. 16).
+struct RougeDifference {
+  double system = 0;  // plain means over the clusters
+  double baseline = 0;
+  double difference = 0;  // system - baseline
+  double lower = 0;       // confidence interval of the difference (paired bootstrap)
+  double upper = 0;
+  double share_above = 0;  // share of the resamples in which the system's mean is higher
+  std::size_t wins = 0;    // clusters on which the system scores higher, the same, lower
+  std::size_t ties = 0;
+  std::size_t losses = 0;
+};
+
+enum class RougeVerdict { SystemBetter, BaselineBetter, NoClearDifference };
+
+// The verdict of an interval: a side is better only when the whole interval is on its side of 0.
+RougeVerdict rouge_verdict(const RougeDifference& difference);
+std::string_view rouge_verdict_name(RougeVerdict verdict);  // "system better", ...
+
+struct RougeComparison {
+  std::string metric;
+  RougeDifference recall;
+  RougeDifference precision;
+  RougeDifference f;
+};
+
+// Paired bootstrap of system - baseline over instances matched by id (each id must be in both
+// lists, with the same metrics): -r resamples of the clusters with replacement, drawn as
+// rouge_corpus draws them (seeded, so the output is reproducible), and the -c interval read the
+// same way. Throws precis::Error when the two lists do not match.
+std::vector<RougeComparison> rouge_compare(const std::vector<RougeInstance>& system,
+                                           const std::vector<RougeInstance>& baseline,
+                                           const RougeOptions& options);
+
 // ROUGE-1.5.5's printed form of a figure: "%7.5f" ("0.41666").
 std::string rouge_format(double value);
 

@@ -1,6 +1,7 @@
 // precis eval --refs REFS SYSTEM: ROUGE scores of system summaries against human references, in
 // ROUGE-1.5.5's exact compatible mode (--compat rouge155) or precis's Unicode mode (the default).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -38,6 +39,7 @@ struct EvalCommand {
   std::string format = "table";
   std::string output;
   std::string peer_id = "S";
+  std::string baseline;  // a second system to compare with, same form as `system`
   bool per_cluster = false;
   bool stem = false;
   bool remove_stopwords = false;
@@ -175,46 +177,46 @@ std::map<std::string, std::pair<std::string, std::vector<std::string>>> read_sys
   return systems;
 }
 
-std::vector<Cluster> gather_from_folders(const EvalCommand& cmd,
+std::vector<Cluster> gather_from_folders(const std::string& refs, const std::string& system,
                                          std::vector<std::string>& warnings) {
-  std::map<std::string, Cluster> clusters = read_reference_set(cmd.refs);
+  std::map<std::string, Cluster> clusters = read_reference_set(refs);
   std::error_code ec;
-  const bool jsonl = fs::is_regular_file(cmd.system, ec);
-  if (!jsonl && !fs::is_directory(cmd.system, ec)) {
-    throw Error("system summaries not found: " + cmd.system +
+  const bool jsonl = fs::is_regular_file(system, ec);
+  if (!jsonl && !fs::is_directory(system, ec)) {
+    throw Error("system summaries not found: " + system +
                 " (a folder of <cluster>.txt files or a precis batch JSONL file)");
   }
   if (jsonl) {
-    auto systems = read_system_jsonl(cmd.system, warnings);
+    auto systems = read_system_jsonl(system, warnings);
     for (auto& [id, source_and_sentences] : systems) {
       auto it = clusters.find(id);
       if (it == clusters.end()) {
         throw Error("cluster without references: " + id + " (" + source_and_sentences.first +
-                    ") has no " + (fs::path(cmd.refs) / id / "refs").string());
+                    ") has no " + (fs::path(refs) / id / "refs").string());
       }
       it->second.system_source = source_and_sentences.first;
       it->second.system = std::move(source_and_sentences.second);
     }
     for (auto& [id, cluster] : clusters) {
       if (cluster.system_source.empty()) {
-        throw Error("no system summary for cluster " + id + " in " + cmd.system);
+        throw Error("no system summary for cluster " + id + " in " + system);
       }
     }
   } else {
     for (auto& [id, cluster] : clusters) {
-      const fs::path file = fs::path(cmd.system) / (id + ".txt");
+      const fs::path file = fs::path(system) / (id + ".txt");
       if (!fs::exists(file, ec)) {
         throw Error("no system summary for cluster " + id + ": " + file.string() + " not found");
       }
       cluster.system_source = file.string();
       cluster.system = split_lines(read_file(file, "system file"));
     }
-    for (const auto& entry : fs::directory_iterator(cmd.system, ec)) {
+    for (const auto& entry : fs::directory_iterator(system, ec)) {
       if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
       const std::string id = entry.path().stem().string();
       if (!clusters.count(id)) {
         throw Error("cluster without references: " + entry.path().string() + " has no " +
-                    (fs::path(cmd.refs) / id / "refs").string());
+                    (fs::path(refs) / id / "refs").string());
       }
     }
   }
@@ -323,7 +325,44 @@ struct Results {
   std::vector<RougeInstance> instances;  // same order as clusters
   std::vector<RougeCorpusScore> corpus;
   std::vector<std::string> warnings;
+  // With --baseline: its scores on the same clusters, and the paired comparison.
+  std::vector<RougeInstance> baseline_instances;
+  std::vector<RougeCorpusScore> baseline_corpus;
+  std::vector<RougeComparison> comparison;
 };
+
+std::string signed_figure(double value) {
+  return (value < 0 ? "-" : "+") + rouge_format(std::fabs(value));
+}
+
+std::string tally(const RougeDifference& d) {
+  return std::to_string(d.wins) + "/" + std::to_string(d.ties) + "/" + std::to_string(d.losses);
+}
+
+std::string render_comparison_table(const EvalCommand& cmd, const Results& r) {
+  std::ostringstream out;
+  out << "\ncompared with the baseline " << cmd.baseline << ": plain means over the "
+      << r.clusters.size() << " clusters, and the " << confidence_text(r.options.confidence)
+      << "% interval of the difference (paired bootstrap, " << r.options.resamples
+      << " resamples)\n";
+  char line[320];
+  std::snprintf(line, sizeof line, "%-14s %-7s %-8s %-10s %-19s %-7s %-8s %s\n", "metric", "system",
+                "baseline", "difference", "interval", "above 0", "W/T/L", "verdict");
+  out << line;
+  for (const auto& c : r.comparison) {
+    const std::pair<const char*, const RougeDifference*> rows[] = {{"R", &c.recall}, {"F", &c.f}};
+    for (const auto& [component, d] : rows) {
+      const std::string metric = c.metric + " " + component;
+      std::snprintf(line, sizeof line, "%-14s %s %s  %s   %s - %s %-7.3f %-8s %s\n", metric.c_str(),
+                    rouge_format(d->system).c_str(), rouge_format(d->baseline).c_str(),
+                    signed_figure(d->difference).c_str(), signed_figure(d->lower).c_str(),
+                    signed_figure(d->upper).c_str(), d->share_above, tally(*d).c_str(),
+                    std::string(rouge_verdict_name(rouge_verdict(*d))).c_str());
+      out << line;
+    }
+  }
+  return out.str();
+}
 
 std::string render_table(const EvalCommand& cmd, const Results& r) {
   std::ostringstream out;
@@ -359,6 +398,7 @@ std::string render_table(const EvalCommand& cmd, const Results& r) {
       }
     }
   }
+  if (!r.comparison.empty()) out << render_comparison_table(cmd, r);
   return out.str();
 }
 
@@ -395,16 +435,29 @@ std::string render_rouge(const EvalCommand& cmd, const Results& r) {
   return out.str();
 }
 
+// One CSV row of corpus averages and intervals; `scope` is "average" or "baseline".
+void csv_corpus_row(std::ostream& out, const std::string& mode, const char* scope,
+                    const RougeCorpusScore& s) {
+  out << mode << "," << scope << "," << s.metric << "," << rouge_format(s.average.recall) << ","
+      << rouge_format(s.average.precision) << "," << rouge_format(s.average.f) << ","
+      << rouge_format(s.lower.recall) << "," << rouge_format(s.upper.recall) << ","
+      << rouge_format(s.lower.precision) << "," << rouge_format(s.upper.precision) << ","
+      << rouge_format(s.lower.f) << "," << rouge_format(s.upper.f) << "\n";
+}
+
 std::string render_csv(const EvalCommand& cmd, const Results& r) {
   std::ostringstream out;
   const std::string mode(rouge_mode_name(r.options.mode));
   out << "mode,scope,metric,R,P,F,R_low,R_high,P_low,P_high,F_low,F_high\n";
-  for (const auto& s : r.corpus) {
-    out << mode << ",average," << s.metric << "," << rouge_format(s.average.recall) << ","
-        << rouge_format(s.average.precision) << "," << rouge_format(s.average.f) << ","
-        << rouge_format(s.lower.recall) << "," << rouge_format(s.upper.recall) << ","
-        << rouge_format(s.lower.precision) << "," << rouge_format(s.upper.precision) << ","
-        << rouge_format(s.lower.f) << "," << rouge_format(s.upper.f) << "\n";
+  for (const auto& s : r.corpus) csv_corpus_row(out, mode, "average", s);
+  // With --baseline: its averages, then the paired differences with their intervals.
+  for (const auto& s : r.baseline_corpus) csv_corpus_row(out, mode, "baseline", s);
+  for (const auto& c : r.comparison) {
+    out << mode << ",difference," << c.metric << "," << signed_figure(c.recall.difference) << ","
+        << signed_figure(c.precision.difference) << "," << signed_figure(c.f.difference) << ","
+        << signed_figure(c.recall.lower) << "," << signed_figure(c.recall.upper) << ","
+        << signed_figure(c.precision.lower) << "," << signed_figure(c.precision.upper) << ","
+        << signed_figure(c.f.lower) << "," << signed_figure(c.f.upper) << "\n";
   }
   if (cmd.per_cluster) {
     for (std::size_t c = 0; c < r.clusters.size(); ++c) {
@@ -475,6 +528,27 @@ std::string render_json(const EvalCommand& cmd, const Results& r) {
     }
     result["per_cluster"] = std::move(clusters);
   }
+  if (!r.comparison.empty()) {
+    json compared = json::array();
+    for (const auto& c : r.comparison) {
+      auto difference = [](const RougeDifference& d) {
+        return json{{"system", figure(d.system)},
+                    {"baseline", figure(d.baseline)},
+                    {"difference", figure(d.difference)},
+                    {"ci", {figure(d.lower), figure(d.upper)}},
+                    {"share_above_zero", figure(d.share_above)},
+                    {"wins", d.wins},
+                    {"ties", d.ties},
+                    {"losses", d.losses},
+                    {"verdict", std::string(rouge_verdict_name(rouge_verdict(d)))}};
+      };
+      compared.push_back({{"metric", c.metric},
+                          {"R", difference(c.recall)},
+                          {"P", difference(c.precision)},
+                          {"F", difference(c.f)}});
+    }
+    result["baseline"] = {{"system", cmd.baseline}, {"metrics", std::move(compared)}};
+  }
   result["warnings"] = r.warnings;
   return result.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -489,33 +563,54 @@ void run_eval(const EvalCommand& cmd) {
   if (!cmd.manifest.empty() && !cmd.system.empty()) {
     throw Error::usage("eval: with --manifest, give no SYSTEM argument (the manifest names them)");
   }
+  if (!cmd.baseline.empty() && cmd.refs.empty()) {
+    throw Error::usage("eval: --baseline needs --refs (a manifest names one system per cluster)");
+  }
+  if (!cmd.baseline.empty() && cmd.format == "rouge") {
+    throw Error::usage(
+        "eval: --baseline is not available with --format rouge (ROUGE-1.5.5 prints no "
+        "comparison): use table, json or csv");
+  }
   Results r;
   // Flags first: a usage error must not wait for the files to be read.
   r.options = options_of(cmd, Language::French);
-  r.clusters = cmd.manifest.empty() ? gather_from_folders(cmd, r.warnings)
+  r.clusters = cmd.manifest.empty() ? gather_from_folders(cmd.refs, cmd.system, r.warnings)
                                     : gather_from_manifest(cmd.manifest);
+  std::vector<Cluster> baseline_clusters;
+  if (!cmd.baseline.empty())
+    baseline_clusters = gather_from_folders(cmd.refs, cmd.baseline, r.warnings);
   r.options.language = language_of(cmd, r.clusters);
 
   RougeScorer scorer(r.options);
-  for (const Cluster& cluster : r.clusters) {
-    if (blank(cluster.system)) {
-      r.warnings.push_back("cluster " + cluster.id + ": empty system summary (" +
-                           cluster.system_source + "), scored 0 as ROUGE-1.5.5 does");
-    }
-    RougeInstance instance;
-    // ROUGE-1.5.5 orders its bootstrap by "<evalID>.<peerID>"; spelling the ids the same way
-    // keeps the averages identical to its own.
-    instance.id = cluster.id + "." + cmd.peer_id;
-    instance.metrics = scorer.score(cluster.system, cluster.references);
-    for (const auto& m : instance.metrics) {
-      if (!m.error.empty()) {
-        throw Error("cluster " + cluster.id + ": " + m.error +
-                    "; a reference has no token left after preprocessing (drop -w, or -s)");
+  auto score_all = [&](const std::vector<Cluster>& clusters, const char* what) {
+    std::vector<RougeInstance> instances;
+    for (const Cluster& cluster : clusters) {
+      if (blank(cluster.system)) {
+        r.warnings.push_back("cluster " + cluster.id + ": empty " + what + " summary (" +
+                             cluster.system_source + "), scored 0 as ROUGE-1.5.5 does");
       }
+      RougeInstance instance;
+      // ROUGE-1.5.5 orders its bootstrap by "<evalID>.<peerID>"; spelling the ids the same way
+      // keeps the averages identical to its own.
+      instance.id = cluster.id + "." + cmd.peer_id;
+      instance.metrics = scorer.score(cluster.system, cluster.references);
+      for (const auto& m : instance.metrics) {
+        if (!m.error.empty()) {
+          throw Error("cluster " + cluster.id + ": " + m.error +
+                      "; a reference has no token left after preprocessing (drop -w, or -s)");
+        }
+      }
+      instances.push_back(std::move(instance));
     }
-    r.instances.push_back(std::move(instance));
-  }
+    return instances;
+  };
+  r.instances = score_all(r.clusters, "system");
   r.corpus = rouge_corpus(r.instances, r.options);
+  if (!cmd.baseline.empty()) {
+    r.baseline_instances = score_all(baseline_clusters, "baseline");
+    r.baseline_corpus = rouge_corpus(r.baseline_instances, r.options);
+    r.comparison = rouge_compare(r.instances, r.baseline_instances, r.options);
+  }
 
   print_warnings(r.warnings);
   std::string text;
@@ -578,6 +673,9 @@ void setup_eval(CLI::App& app) {
                   "Peer id of the instances \"<cluster>.<peer>\" (ROUGE-1.5.5 sorts them before "
                   "resampling)")
       ->capture_default_str();
+  sub->add_option("--baseline", cmd->baseline,
+                  "Compare with a second system on the same clusters (same forms as SYSTEM): "
+                  "the difference per metric with its paired-bootstrap interval, and a verdict");
   sub->callback([cmd]() { run_eval(*cmd); });
 }
 

@@ -99,6 +99,37 @@ expect_grep '\-t 0' "$TMP/err"
 expect_exit 2 "$PRECIS" eval --refs "$TMP/set"
 expect_exit 2 "$PRECIS" eval --compat rouge156 --refs "$TMP/set" "$TMP/sys"
 
+# --- --baseline: a paired comparison of two systems on the same clusters.
+# Against itself: every difference 0, a tie on each cluster, no verdict either way.
+expect_exit 0 "$PRECIS" eval --compat rouge155 --refs "$TMP/set" "$TMP/sys" --baseline "$TMP/sys"
+expect_grep '^compared with the baseline .*paired bootstrap, 1000 resamples' "$TMP/out"
+expect_grep '^ROUGE-1 R +0\.[0-9]{5} 0\.[0-9]{5}  \+0\.00000   \+0\.00000 - \+0\.00000 0\.000 +0/2/0 +no clear difference$' "$TMP/out"
+# Against a baseline that misses most words on both clusters: better, 2 wins of 2.
+mkdir -p "$TMP/weak"
+printf 'a town\n' > "$TMP/weak/c1.txt"
+printf 'Il pleut.\n' > "$TMP/weak/c2.txt"
+expect_exit 0 "$PRECIS" eval --refs "$TMP/set" "$TMP/sys" --baseline "$TMP/weak" --format json
+python3 - "$TMP/out" <<'EOF2' || fail "--baseline JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+r1 = [m for m in d["baseline"]["metrics"] if m["metric"] == "ROUGE-1"][0]["R"]
+assert r1["wins"] == 2 and r1["losses"] == 0, r1
+assert r1["verdict"] == "system better" and r1["ci"][0] > 0, r1
+assert abs(r1["difference"] - (r1["system"] - r1["baseline"])) < 2e-5, r1
+EOF2
+# Swapped, the verdict flips; CSV carries baseline and difference rows.
+expect_exit 0 "$PRECIS" eval --refs "$TMP/set" "$TMP/weak" --baseline "$TMP/sys" --format csv
+expect_grep '^unicode,baseline,ROUGE-1,' "$TMP/out"
+expect_grep '^unicode,difference,ROUGE-1,-0\.[0-9]{5},' "$TMP/out"
+expect_exit 0 "$PRECIS" eval --refs "$TMP/set" "$TMP/weak" --baseline "$TMP/sys"
+expect_grep '^ROUGE-1 R .* 0/0/2 +baseline better$' "$TMP/out"
+# A baseline without one of the clusters, and the forms a comparison cannot take.
+mkdir -p "$TMP/weak_missing" && cp "$TMP/weak/c1.txt" "$TMP/weak_missing/"
+expect_exit 1 "$PRECIS" eval --refs "$TMP/set" "$TMP/sys" --baseline "$TMP/weak_missing"
+expect_grep 'no system summary for cluster c2: .*weak_missing/c2\.txt not found' "$TMP/err"
+expect_exit 2 "$PRECIS" eval --refs "$TMP/set" "$TMP/sys" --baseline "$TMP/weak" --format rouge
+expect_exit 2 "$PRECIS" eval --manifest "$TMP/manifest.tsv" --baseline "$TMP/weak"
+
 # --- ROUGE-1.5.5's own output on MultiLing 2011 (10 systems x 10 clusters), reproduced.
 ML="$SHARED/data/multiling2011_en"
 if [ -f "$ML/published/rouge155_multiling2011.out" ]; then
