@@ -182,13 +182,15 @@ std::vector<RougeComparison> rouge_compare(const std::vector<RougeInstance>& sys
   for (const RougeInstance& s : system) {
     auto it = baseline_by_id.find(s.id);
     if (it == baseline_by_id.end())
-      throw Error("ROUGE comparison: instance '" + s.id + "' has no baseline");
+      throw Error("ROUGE comparison: instance '" + s.id +
+                  "' has no baseline, or appears twice in the system");
     pairs.emplace_back(&s, it->second);
     baseline_by_id.erase(it);
   }
-  if (!baseline_by_id.empty())
-    throw Error("ROUGE comparison: the baseline has instance '" +
-                std::string(baseline_by_id.begin()->first) + "', the system has not");
+  for (const RougeInstance& b : baseline) {  // in the caller's order: the same message each run
+    if (baseline_by_id.count(b.id))
+      throw Error("ROUGE comparison: the baseline has instance '" + b.id + "', the system has not");
+  }
   std::stable_sort(pairs.begin(), pairs.end(),
                    [](const auto& a, const auto& b) { return a.first->id < b.first->id; });
   const std::size_t n = pairs.size();

@@ -546,6 +546,10 @@ TEST_CASE("ROUGE comparison: the two systems must cover the same clusters", "[ro
   const auto two = recall_instances({0.4, 0.5});
   CHECK_THROWS_AS(precis::rouge_compare(three, two, precis::RougeOptions{}), precis::Error);
   CHECK_THROWS_AS(precis::rouge_compare(two, three, precis::RougeOptions{}), precis::Error);
+  auto twice = two;
+  twice.push_back(two.front());
+  CHECK_THROWS_AS(precis::rouge_compare(twice, three, precis::RougeOptions{}), precis::Error);
+  CHECK_THROWS_AS(precis::rouge_compare(three, twice, precis::RougeOptions{}), precis::Error);
   precis::RougeOptions no_resamples;
   no_resamples.resamples = 0;
   CHECK_THROWS_AS(precis::rouge_compare(two, two, no_resamples), precis::Error);
