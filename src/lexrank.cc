@@ -42,22 +42,30 @@ std::vector<double> lexrank(const SimilarityGraph& graph, const LexRankOptions& 
   // an Eigen::SparseMatrix<double> from triplets (16 bytes per edge, sorted by setFromTriplets):
   // this one halves the stage (3,000 OrangeSum articles, 12 M edges: 641 -> 316 ms; 20k
   // synthetic sentences, continuous: 203 -> 74 ms CPU, eval/README.md "Speed and scale").
-  std::vector<std::size_t> kept_start(n + 1, 0);
-  std::vector<std::uint32_t> kept;
-  std::vector<float> kept_weight;  // continuous LexRank only
+  // Continuous LexRank gathers over the graph itself: an edge of weight 0 would add +0.0 to
+  // every sum, so it needs no filtering. The thresholded graph keeps its edges in a copy.
   const bool continuous = options.threshold <= 0.0;
-  kept.reserve(graph.neighbours.size());
-  if (continuous) kept_weight.reserve(graph.neighbours.size());
+  std::vector<std::size_t> kept_start;
+  std::vector<std::uint32_t> kept;
+  if (!continuous) {
+    kept_start.assign(n + 1, 0);
+    kept.reserve(graph.neighbours.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t k = graph.row_start[i]; k < graph.row_start[i + 1]; ++k)
+        if (keeps_edge(graph.similarity[k], options.threshold)) kept.push_back(graph.neighbours[k]);
+      kept_start[i + 1] = kept.size();
+    }
+  }
+  const std::vector<std::size_t>& starts = continuous ? graph.row_start : kept_start;
+  const std::vector<std::uint32_t>& columns = continuous ? graph.neighbours : kept;
   std::vector<double> inverse_sum(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     double row_sum = 0.0;
-    for (std::size_t k = graph.row_start[i]; k < graph.row_start[i + 1]; ++k) {
-      if (!keeps_edge(graph.similarity[k], options.threshold)) continue;
-      kept.push_back(graph.neighbours[k]);
-      if (continuous) kept_weight.push_back(graph.similarity[k]);
-      row_sum += continuous ? graph.similarity[k] : 1.0;
+    if (continuous) {
+      for (std::size_t k = starts[i]; k < starts[i + 1]; ++k) row_sum += graph.similarity[k];
+    } else {
+      row_sum = static_cast<double>(starts[i + 1] - starts[i]);
     }
-    kept_start[i + 1] = kept.size();
     // An empty row cannot happen with self-loops; it would leak mass, renormalised below.
     inverse_sum[i] = row_sum > 0.0 ? 1.0 / row_sum : 0.0;
   }
@@ -72,11 +80,11 @@ std::vector<double> lexrank(const SimilarityGraph& graph, const LexRankOptions& 
     double total = 0.0;
     for (std::size_t j = 0; j < n; ++j) {
       double sum = 0.0;
-      const std::size_t b = kept_start[j], e = kept_start[j + 1];
+      const std::size_t b = starts[j], e = starts[j + 1];
       if (continuous) {
-        for (std::size_t k = b; k < e; ++k) sum += kept_weight[k] * q[kept[k]];
+        for (std::size_t k = b; k < e; ++k) sum += graph.similarity[k] * q[columns[k]];
       } else {
-        for (std::size_t k = b; k < e; ++k) sum += q[kept[k]];
+        for (std::size_t k = b; k < e; ++k) sum += q[columns[k]];
       }
       next[j] = options.damping * sum + teleport;
       total += next[j];

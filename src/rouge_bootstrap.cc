@@ -72,12 +72,12 @@ std::pair<double, double> interval_positions(const RougeOptions& options) {
   return {options.resamples * alpha / 2, options.resamples * (1 - alpha / 2) - 1};
 }
 
-// The mean of `values` in each resample, sorted; `total` gets their sum (ROUGE-1.5.5 prints the
-// mean of the resample means).
-void resample_means(const std::vector<double>& values, const std::vector<std::uint32_t>& draws,
-                    std::vector<double>& means, double& total) {
+// The mean of `values` in each resample, sorted into `means`; returns their sum (ROUGE-1.5.5
+// prints the mean of the resample means).
+double resample_means(const std::vector<double>& values, const std::vector<std::uint32_t>& draws,
+                      std::vector<double>& means) {
   const std::size_t n = values.size();
-  total = 0;
+  double total = 0;
   for (std::size_t i = 0; i < means.size(); ++i) {
     double sum = 0;
     const std::uint32_t* row = &draws[i * n];
@@ -86,6 +86,7 @@ void resample_means(const std::vector<double>& values, const std::vector<std::ui
     total += means[i];
   }
   std::sort(means.begin(), means.end());
+  return total;
 }
 
 }  // namespace
@@ -130,9 +131,7 @@ std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& ins
       double plain = 0;
       for (double v : values) plain += v;
       plain /= static_cast<double>(n);
-      double total = 0;
-      resample_means(values, draws, means, total);
-      const double average = total / resamples;
+      const double average = resample_means(values, draws, means) / resamples;
       const double lower = order_statistic(means, lower_pos);
       const double upper = order_statistic(means, upper_pos);
       auto set = [&](RougeScore& target, double value) {
@@ -234,8 +233,7 @@ std::vector<RougeComparison> rouge_compare(const std::vector<RougeInstance>& sys
       d.system /= static_cast<double>(n);
       d.baseline /= static_cast<double>(n);
       d.difference = d.system - d.baseline;
-      double total = 0;
-      resample_means(differences, draws, means, total);
+      resample_means(differences, draws, means);
       const auto above =
           static_cast<std::size_t>(means.end() - std::upper_bound(means.begin(), means.end(), 0.0));
       d.lower = order_statistic(means, lower_pos);

@@ -182,14 +182,13 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
   // An anaphoric opening is penalised because its antecedent would be missing; once the sentence
   // just before it in its document is in the summary, the antecedent is there (in source order,
   // right before it), and the full salience comes back.
-  std::vector<double> resolved_salience(n, 0.0);
-  for (std::size_t i = 1; i < n; ++i) {
-    const Candidate& c = candidates[i];
-    const Candidate& previous = candidates[i - 1];
-    if (previous.sentence.doc == c.sentence.doc &&
-        previous.sentence.index + 1 == c.sentence.index && salience[i] > 0.0)
-      resolved_salience[i] = c.salience * std::min(1.0, 2.0 * standalone_factor(c, options));
-  }
+  auto restore_next = [&](std::size_t taken, std::vector<double>& current) {
+    const std::size_t next = taken + 1;
+    if (next < n && salience[next] > 0.0 &&
+        candidates[next].sentence.doc == candidates[taken].sentence.doc &&
+        candidates[next].sentence.index == candidates[taken].sentence.index + 1)
+      current[next] = candidates[next].salience;
+  };
 
   auto cost = [&](std::size_t i, bool first) { return budget_cost(candidates[i], options, first); };
 
@@ -235,8 +234,7 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
     chosen.push_back(best);
     ++taken_from[candidates[best].sentence.doc];
     take(best, graph, options, max_similarity, available);
-    if (best + 1 < n && resolved_salience[best + 1] > current_salience[best + 1])
-      current_salience[best + 1] = resolved_salience[best + 1];
+    restore_next(best, current_salience);
     bool newly_covered = false;
     for (std::uint32_t t : candidates[best].concepts) newly_covered |= holders[t]++ == 0;
     return newly_covered;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "fnv.h"
 #include "parallel.h"
 #include "precis/error.h"
 #include "precis/graph.h"
@@ -40,16 +41,22 @@ std::string_view selector_name(Selector selector) {
   return selector == Selector::Mmr ? "mmr" : "lead";
 }
 
+namespace {
+
+// ' ', \t, \n, \v, \f, \r; without a branch (count_budget_words runs over every candidate).
+bool is_ascii_space(char c) {
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
+}
+
+}  // namespace
+
 std::size_t count_budget_words(std::string_view text) {
   // A word starts at each non-space byte after a space (or at the start): written without a
   // branch per byte, as it runs over every candidate sentence (1.2% of a 3,000-article run).
-  const auto is_space = [](char c) {
-    return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
-  };
   std::size_t words = 0;
   bool previous_space = true;
   for (char c : text) {
-    const bool space = is_space(c);
+    const bool space = is_ascii_space(c);
     words += static_cast<std::size_t>(previous_space & !space);
     previous_space = space;
   }
@@ -109,38 +116,6 @@ std::string language_sample(const std::vector<Document>& documents) {
 // against both lists).
 constexpr double kForeignStopwordShare = 0.12;
 
-// Share of `language`'s stopwords among the words of `text` (lower-cased runs of letters and
-// apostrophes), or -1 when there are too few words to tell.
-double stopword_share(std::string_view text, Language language) {
-  std::size_t words = 0, stopwords = 0;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    ++words;
-    // Elided articles (l', qu') count as stopwords, as the tokenizer strips them.
-    const auto apostrophe = word.find('\'');
-    if (is_stopword(word, language) ||
-        (apostrophe != std::string::npos && is_stopword(word.substr(0, apostrophe), language)))
-      ++stopwords;
-    word.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'') {
-      word += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
-    } else {
-      flush();
-    }
-  }
-  flush();
-  // Runs of letters averaging over 20 bytes: a script written without spaces (Chinese,
-  // Japanese, Thai), which no French or English list fits.
-  if (text.size() >= 200 && words * 20 < text.size()) return 0.0;
-  return words < 40 ? -1.0 : static_cast<double>(stopwords) / static_cast<double>(words);
-}
-
 bool has_ascii_alnum(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -157,10 +132,6 @@ double lap(std::chrono::steady_clock::time_point& start) {
 
 // Above this many sentences the graph gets its scale guards (df ceiling, neighbour cap).
 constexpr std::size_t kLargeCluster = 5000;
-
-bool is_ascii_space(char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r');
-}
 
 // The text's non-space bytes with every run of ASCII white space read as one space, leading and
 // trailing ones ignored: what two copies of one article share however they were re-wrapped.
@@ -182,10 +153,10 @@ void for_each_folded(std::string_view text, Visit visit) {
 
 // FNV-1a of the folded text; 0 for a text of white space only.
 std::uint64_t folded_hash(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL;
+  std::uint64_t h = kFnvOffsetBasis;
   bool any = false;
   for_each_folded(text, [&](char c) {
-    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
     any = true;
   });
   return any ? (h == 0 ? 1 : h) : 0;
@@ -232,7 +203,7 @@ struct DocumentTerms {
 struct FrontEndSettings {
   Language language = Language::French;
   std::size_t max_sentences_per_doc = 0;
-  std::size_t workers = 1;
+  std::size_t workers = 1;  // from front_end_workers: at least 1, at most the documents
 };
 
 struct FrontEnd {
@@ -257,8 +228,7 @@ FrontEnd read_documents(const std::vector<Document>& documents,
     std::vector<std::uint32_t> ids;  // one sentence's (reused)
     double segment_ms = 0, tokenize_ms = 0;
   };
-  const std::size_t n_workers =
-      std::max<std::size_t>(1, std::min(settings.workers, to_read.size()));
+  const std::size_t n_workers = settings.workers;
   FrontEnd result;
   result.documents.resize(to_read.size());
   result.vocabularies.resize(n_workers);

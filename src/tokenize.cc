@@ -717,6 +717,23 @@ std::vector<std::pair<std::u16string, WordKind>> scanned_words(std::string_view 
   return words;
 }
 
+double stopword_share(std::string_view text, Language language) {
+  std::size_t words = 0, stopwords = 0;
+  scan_letter_runs(text, [&](std::string_view word) {
+    ++words;
+    // Elided articles (l', qu') count as stopwords, as the tokenizer strips them.
+    bool elided = false;
+    const std::string_view stripped = strip_apostrophe(word, language, &elided);
+    if (elided || stopwords::contains(word, language) || stopwords::contains(stripped, language))
+      ++stopwords;
+    return true;
+  });
+  // Runs of letters averaging over 20 bytes: a script written without spaces (Chinese,
+  // Japanese, Thai), which no French or English list fits.
+  if (text.size() >= 200 && words * 20 < text.size()) return 0.0;
+  return words < 40 ? -1.0 : static_cast<double>(stopwords) / static_cast<double>(words);
+}
+
 Language detect_language(std::string_view text) {
   // Counting words that are stopwords in only one of the two lists: shared ones ("a", "as",
   // "on", "me") say nothing. A French elision (l', d', qu') is French evidence by itself.

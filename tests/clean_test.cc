@@ -42,7 +42,7 @@ std::vector<std::pair<std::string, std::string>> dropped(const Document& documen
 
 // Cleans one document on its own.
 CleanedDocument clean_one(const Document& document, precis::CleanOptions options = {}) {
-  return clean({document}, options).at(0);
+  return clean(std::vector<Document>{document}, options).at(0);
 }
 
 bool starts_with(const std::string& text, const std::string& prefix) {
@@ -344,7 +344,7 @@ TEST_CASE("repeated lines are dropped, unless another document shares them", "[c
       "Kiev s'inquiète de la suspension des livraisons d'armes américaines.\n"
       "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n",
       "b.txt");
-  const auto cleaned = clean({a, b});
+  const auto cleaned = clean(std::vector<Document>{a, b});
   // The wire sentence and the short shared credit are kept in both; b repeats the sentence but
   // shares it with a, so both copies stay too.
   CHECK(kept(a, cleaned[0]) ==
@@ -365,7 +365,8 @@ TEST_CASE("shared lines still go when they match the phrase list", "[clean]") {
   const std::string text =
       "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n"
       "Inscrivez-vous à notre newsletter quotidienne.\n";
-  const auto cleaned = clean({make_document(text, "a.txt"), make_document(text, "b.txt")});
+  const auto cleaned =
+      clean(std::vector<Document>{make_document(text, "a.txt"), make_document(text, "b.txt")});
   for (const CleanedDocument& document : cleaned) {
     REQUIRE(document.dropped.size() == 1);
     CHECK(document.dropped[0].reason == "boilerplate");
@@ -498,7 +499,8 @@ TEST_CASE("cleaning disabled keeps every non-blank line but the title", "[clean]
 }
 
 TEST_CASE("empty and blank documents clean to nothing", "[clean]") {
-  const auto cleaned = clean({make_document(""), make_document(" \n\xC2\xA0\r\n\t")});
+  const auto cleaned =
+      clean(std::vector<Document>{make_document(""), make_document(" \n\xC2\xA0\r\n\t")});
   for (const CleanedDocument& document : cleaned) {
     CHECK(document.lines.empty());
     CHECK(document.dropped.empty());

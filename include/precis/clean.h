@@ -36,9 +36,5 @@ struct CleanedDocument {
 // documents runs on one): the same result for any number.
 std::vector<CleanedDocument> clean(std::span<const Document> documents,
                                    const CleanOptions& options = {}, std::size_t workers = 1);
-inline std::vector<CleanedDocument> clean(const std::vector<Document>& documents,
-                                          const CleanOptions& options = {}) {
-  return clean(std::span<const Document>(documents), options);
-}
 
 }  // namespace precis

@@ -77,4 +77,9 @@ bool is_stopword(std::string_view lowercase_word, Language language);
 // Guesses French or English from the share of each language's stopwords among the words.
 Language detect_language(std::string_view text);
 
+// Share of `language`'s stopwords (elided articles included) among the words of `text`, words
+// read as detect_language reads them; -1 when there are too few words to tell (under 40), 0 for
+// a script written without spaces.
+double stopword_share(std::string_view text, Language language);
+
 }  // namespace precis

@@ -83,12 +83,6 @@ std::string error_record(const std::optional<std::string>& id, std::size_t line,
   return dump_line(j);
 }
 
-// One write() per line (looping only on a short write), so that a reader of the file, GNU
-// parallel --line-buffer or a crash never sees half a record followed by another one.
-void write_line(int fd, const std::string& line, const std::string& name) {
-  write_fully(fd, line, name);
-}
-
 const char* format_extension(Format format) {
   switch (format) {
     case Format::Text:
@@ -455,7 +449,9 @@ void run_batch(CLI::App& cmd, SummaryFlags& flags, BatchFlags& bf) {
         std::cerr << "precis: warning: " << where << ": " << w << "\n";
       if (r.failed) std::cerr << "precis: batch: " << where << ": " << r.error << "\n";
     }
-    if (!r.record.empty()) write_line(out_fd, r.record, out_name);
+    // One write() per line (looping only on a short write), so that a reader of the file, GNU
+    // parallel --line-buffer or a crash never sees half a record followed by another one.
+    if (!r.record.empty()) write_fully(out_fd, r.record, out_name);
     progress.update(done + skipped, failed);
     if (r.failed) {
       ++failed;
@@ -522,7 +518,7 @@ void setup_batch(CLI::App& app) {
       "--batch-idf", bf->batch_idf,
       "Compute document frequencies over every document of the batch in a first pass and share "
       "them (reads the input twice: a file or a folder, not standard input)");
-  add_summary_flags(*cmd, *flags, true);
+  add_summary_flags(*cmd, *flags);
   batch_idf->excludes(cmd->get_option("--idf"));
   cmd->callback([cmd, flags, bf] { run_batch(*cmd, *flags, *bf); });
 }

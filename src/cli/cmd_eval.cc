@@ -177,9 +177,11 @@ std::map<std::string, std::pair<std::string, std::vector<std::string>>> read_sys
   return systems;
 }
 
-std::vector<Cluster> gather_from_folders(const std::string& refs, const std::string& system,
+// The clusters of `clusters` (read_reference_set(refs)) with the summaries of `system`: a folder
+// of <cluster>.txt or a precis batch JSONL file.
+std::vector<Cluster> gather_from_folders(std::map<std::string, Cluster> clusters,
+                                         const std::string& refs, const std::string& system,
                                          std::vector<std::string>& warnings) {
-  std::map<std::string, Cluster> clusters = read_reference_set(refs);
   std::error_code ec;
   const bool jsonl = fs::is_regular_file(system, ec);
   if (!jsonl && !fs::is_directory(system, ec)) {
@@ -325,8 +327,7 @@ struct Results {
   std::vector<RougeInstance> instances;  // same order as clusters
   std::vector<RougeCorpusScore> corpus;
   std::vector<std::string> warnings;
-  // With --baseline: its scores on the same clusters, and the paired comparison.
-  std::vector<RougeInstance> baseline_instances;
+  // With --baseline: its corpus averages (for CSV), and the paired comparison.
   std::vector<RougeCorpusScore> baseline_corpus;
   std::vector<RougeComparison> comparison;
 };
@@ -574,11 +575,16 @@ void run_eval(const EvalCommand& cmd) {
   Results r;
   // Flags first: a usage error must not wait for the files to be read.
   r.options = options_of(cmd, Language::French);
-  r.clusters = cmd.manifest.empty() ? gather_from_folders(cmd.refs, cmd.system, r.warnings)
-                                    : gather_from_manifest(cmd.manifest);
   std::vector<Cluster> baseline_clusters;
-  if (!cmd.baseline.empty())
-    baseline_clusters = gather_from_folders(cmd.refs, cmd.baseline, r.warnings);
+  if (cmd.manifest.empty()) {
+    std::map<std::string, Cluster> references = read_reference_set(cmd.refs);
+    r.clusters = gather_from_folders(references, cmd.refs, cmd.system, r.warnings);
+    if (!cmd.baseline.empty())
+      baseline_clusters =
+          gather_from_folders(std::move(references), cmd.refs, cmd.baseline, r.warnings);
+  } else {
+    r.clusters = gather_from_manifest(cmd.manifest);
+  }
   r.options.language = language_of(cmd, r.clusters);
 
   RougeScorer scorer(r.options);
@@ -607,9 +613,9 @@ void run_eval(const EvalCommand& cmd) {
   r.instances = score_all(r.clusters, "system");
   r.corpus = rouge_corpus(r.instances, r.options);
   if (!cmd.baseline.empty()) {
-    r.baseline_instances = score_all(baseline_clusters, "baseline");
-    r.baseline_corpus = rouge_corpus(r.baseline_instances, r.options);
-    r.comparison = rouge_compare(r.instances, r.baseline_instances, r.options);
+    const std::vector<RougeInstance> baseline = score_all(baseline_clusters, "baseline");
+    if (cmd.format == "csv") r.baseline_corpus = rouge_corpus(baseline, r.options);
+    r.comparison = rouge_compare(r.instances, baseline, r.options);
   }
 
   print_warnings(r.warnings);

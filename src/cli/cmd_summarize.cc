@@ -64,7 +64,7 @@ void setup_summarize(CLI::App& app) {
                   "Write to FILE (atomically: whole or not at all) instead of stdout");
   sub->add_flag("--profile", cmd->profile,
                 "Print the time of each stage, and the graph size, on stderr");
-  add_summary_flags(*sub, cmd->flags, /*with_format=*/true, /*with_threads=*/true);
+  add_summary_flags(*sub, cmd->flags, /*with_threads=*/true);
   sub->callback([cmd]() { run_summarize(*cmd); });
 }
 

@@ -20,8 +20,7 @@ CLI::Validator whole_number(std::size_t minimum) {
       minimum == 0 ? "COUNT" : "N>=" + std::to_string(minimum));
 }
 
-void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
-                       bool with_threads) {
+void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_threads) {
   SummarizeOptions& o = flags.options;
   command.add_option("--lang", flags.lang, "Language: auto, fr or en")
       ->capture_default_str()
@@ -127,10 +126,9 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
   } else {
     o.threads = 1;  // the command runs clusters in parallel itself
   }
-  if (with_format)
-    command.add_option("-f,--format", flags.format, "Output format: text, markdown or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"text", "markdown", "json"}));
+  command.add_option("-f,--format", flags.format, "Output format: text, markdown or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
 }
 
 void SummaryFlags::finalize() {

@@ -31,10 +31,9 @@ struct SummaryFlags {
 
 // Registers --lang, --words/--bytes/--sentences, --order, --lambda, --threshold, --damping,
 // --redundancy, --support-threshold, --min-words, --max-words, --idf, --no-clean, --max-docs,
-// --max-sentences-per-doc, --format (when with_format) and --threads (when with_threads) on
-// `command`, each with its default. Without --threads every summary runs on one thread.
-void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_format,
-                       bool with_threads = false);
+// --max-sentences-per-doc, --format and --threads (when with_threads) on `command`, each with
+// its default. Without --threads every summary runs on one thread.
+void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_threads = false);
 
 // Accepts a whole number written in decimal digits only, at least `minimum`: CLI11's number
 // checks let "-1" wrap around in an unsigned option, and print the range as 1.8e308 digits.
