@@ -593,13 +593,14 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     });
     summary.sentences.push_back(std::move(out));
   }
-  for (const auto& s : summary.sentences) {
+  // As the selection charged the budget (CJK sentences count ICU's words, not spaces).
+  for (std::size_t i : chosen) {
     switch (options.budget_unit) {
       case BudgetUnit::Words:
-        summary.used += count_budget_words(s.text);
+        summary.used += candidates[i].words;
         break;
       case BudgetUnit::Bytes:
-        summary.used += s.text.size();
+        summary.used += candidates[i].bytes;
         break;
       case BudgetUnit::Sentences:
         summary.used += 1;

@@ -309,6 +309,13 @@ TEST_CASE("text in another language still works, with a warning", "[summarizer]"
   const Summary zh = summarize({make_document("zh.txt", chinese)}, o);
   CHECK(zh.sentences.size() == 1);
   CHECK(zh.warnings.size() == 1);
+  // The words the budget used are the ones the selection charged: the tokenizer's, not spaces'.
+  SummarizeOptions by_words;
+  by_words.budget = 40;
+  const Summary zh_words = summarize({make_document("zh.txt", chinese)}, by_words);
+  REQUIRE(!zh_words.sentences.empty());
+  CHECK(zh_words.used > zh_words.sentences.size());
+  CHECK(zh_words.used <= 40);
 }
 
 TEST_CASE("one huge document is capped at max_sentences_per_doc", "[summarizer]") {

@@ -140,7 +140,8 @@ struct Summary {
   std::string text() const;  // the sentences joined with single spaces
 };
 
-// Words as ROUGE and the budget count them: runs of non-white-space.
+// Words as ROUGE counts them, and the budget too: runs of non-white-space (in Chinese and
+// Japanese, which put no spaces between words, the budget counts the tokenizer's words instead).
 std::size_t count_budget_words(std::string_view text);
 
 // The language summarize() detects for these documents when none is given (stopword ratios over
