@@ -241,6 +241,14 @@ std::string collapse_spaces(std::string_view line) {
   return out;
 }
 
+std::size_t first_word_code_points(std::string_view line) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < line.size(); ++count) {
+    if (is_space(next_code_point(line, i))) break;
+  }
+  return count;
+}
+
 int count_words(std::string_view line) {
   int words = 0;
   bool in_token = false, token_has_word_char = false;

@@ -35,6 +35,9 @@ int count_words(std::string_view line);
 // Number of code points.
 std::size_t count_code_points(std::string_view line);
 
+// Number of code points of the line's first word (up to its first white space).
+std::size_t first_word_code_points(std::string_view line);
+
 // True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
 // brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not
 // count: headlines end that way.

@@ -81,17 +81,19 @@ struct Segmenter::Impl {
   std::vector<Boundary> boundaries;
   std::vector<Boundary> scratch;
 
-  void split_paragraph(const Document& document, const Span* first_line, const Span* last_line,
-                       std::uint32_t doc_index, std::vector<Sentence>& sentences);
+  void split_paragraph(const Document& document, const CleanedDocument& cleaned,
+                       std::size_t first_line, std::size_t last_line, std::uint32_t doc_index,
+                       std::vector<Sentence>& sentences);
   // Fills text, icu_text, bytes and length with the paragraph from first_line to last_line, and
   // boundaries with 0 and the forced line ends.
-  void decode(std::string_view document_text, const Span* first_line, const Span* last_line);
+  void decode(std::string_view document_text, const CleanedDocument& cleaned,
+              std::size_t first_line, std::size_t last_line);
 };
 
-void Segmenter::Impl::decode(std::string_view document_text, const Span* first_line,
-                             const Span* last_line) {
-  const std::size_t begin = first_line->begin;
-  const std::size_t end = last_line->end;
+void Segmenter::Impl::decode(std::string_view document_text, const CleanedDocument& cleaned,
+                             std::size_t first_line, std::size_t last_line) {
+  const std::size_t begin = cleaned.lines[first_line].begin;
+  const std::size_t end = cleaned.lines[last_line].end;
   // ICU indexes text with int32_t (and a paragraph has at most one UTF-16 unit per byte).
   if (end - begin >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
     throw Error("segment: a paragraph of " + std::to_string(end - begin) + " bytes is too long");
@@ -109,14 +111,19 @@ void Segmenter::Impl::decode(std::string_view document_text, const Span* first_l
   std::int32_t n = 0;           // UTF-16 units written
   std::int32_t line_start = 0;  // UTF-16 index of the current line
   std::size_t i = begin;
-  for (const Span* line = first_line; line <= last_line; ++line) {
-    if (line != first_line) {
+  for (std::size_t index = first_line; index <= last_line; ++index) {
+    const Span* line = &cleaned.lines[index];
+    if (index != first_line) {
       // Joining two lines of the paragraph. Any line break is a hard wrap, unwrapped (ICU breaks
       // at every newline), unless the line ends a sentence with . ! ? … or is too long to be a
       // wrapped line: text wrapped at 60-100 columns has shorter lines, and a longer one without
       // final punctuation is a paragraph of its own (a headline, a line missing its period).
-      if (n - line_start > kMaxWrappedLine ||
-          segment_rules::ends_with_terminator(text.data(), line_start, n)) {
+      // Where the cleaner found the text hard-wrapped, a final period is no evidence ("8:00
+      // p.m." then "local time" on the next line): ICU and the abbreviation rules decide, as
+      // they do on the unwrapped text.
+      const bool wrap = index - 1 < cleaned.wrapped.size() && cleaned.wrapped[index - 1];
+      if (!wrap && (n - line_start > kMaxWrappedLine ||
+                    segment_rules::ends_with_terminator(text.data(), line_start, n))) {
         boundaries.push_back({n, true});
       }
       line_start = n;
@@ -156,10 +163,10 @@ void Segmenter::Impl::decode(std::string_view document_text, const Span* first_l
   bytes[n] = static_cast<std::uint32_t>(end - begin);
 }
 
-void Segmenter::Impl::split_paragraph(const Document& document, const Span* first_line,
-                                      const Span* last_line, std::uint32_t doc_index,
-                                      std::vector<Sentence>& sentences) {
-  decode(document.text, first_line, last_line);
+void Segmenter::Impl::split_paragraph(const Document& document, const CleanedDocument& cleaned,
+                                      std::size_t first_line, std::size_t last_line,
+                                      std::uint32_t doc_index, std::vector<Sentence>& sentences) {
+  decode(document.text, cleaned, first_line, last_line);
 
   UErrorCode status = U_ZERO_ERROR;
   UText utext = UTEXT_INITIALIZER;
@@ -188,7 +195,7 @@ void Segmenter::Impl::split_paragraph(const Document& document, const Span* firs
 
   segment_rules::refine(text.data(), length, language, boundaries, scratch);
 
-  const std::size_t paragraph_begin = first_line->begin;
+  const std::size_t paragraph_begin = cleaned.lines[first_line].begin;
   for (std::size_t k = 0; k + 1 < boundaries.size(); ++k) {
     std::int32_t begin = boundaries[k].pos;
     std::int32_t end = boundaries[k + 1].pos;
@@ -239,7 +246,7 @@ std::vector<Sentence> Segmenter::split(const Document& document, const CleanedDo
            line_breaks_between(document.text, lines[last].end, lines[last + 1].begin) <= 1) {
       ++last;
     }
-    impl_->split_paragraph(document, &lines[first], &lines[last], doc_index, sentences);
+    impl_->split_paragraph(document, cleaned, first, last, doc_index, sentences);
     first = last + 1;
   }
   return sentences;

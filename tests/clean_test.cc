@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -479,6 +480,121 @@ TEST_CASE("short fragments after the article are dropped, a short lede is not", 
   REQUIRE(lines.size() == 4);
   CHECK(lines[2] ==
         std::pair<std::string, std::string>{"Notre revue est en vente en kiosque !", "context"});
+}
+
+// --- Rule 6: captions glued under a paragraph ------------------------------------------------
+
+namespace {
+
+const std::string kQuakeParagraph =
+    "Haitian police yesterday arrested ten United States nationals, five men and five women, over "
+    "the alleged abduction of 33 children at the border with the Dominican Republic.";
+const std::string kCharityParagraph =
+    "The group belongs to a two-month-old charity, with some members from a Baptist church in "
+    "Idaho and others from Texas and Kansas, and says it meant to open an orphanage.";
+const std::string kPoliceParagraph =
+    "Police said the Americans did not have any paperwork or permission to remove the children "
+    "from the country, and the government has imposed new restrictions on adoptions.";
+
+}  // namespace
+
+TEST_CASE("a caption and its credit glued under a paragraph are dropped", "[clean]") {
+  const Document document =
+      make_document("Monday, February 1, 2010\n\n" + kQuakeParagraph +
+                    "\nLots of children have been affected by the earthquake.\nImage: AFP.\n\n" +
+                    kCharityParagraph + "\n\n" + kPoliceParagraph + "\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned) ==
+        std::vector<std::string>{kQuakeParagraph, kCharityParagraph, kPoliceParagraph});
+  const auto lines = dropped(document, cleaned);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1] == std::pair<std::string, std::string>{
+                        "Lots of children have been affected by the earthquake.", "caption"});
+  CHECK(lines[2] == std::pair<std::string, std::string>{"Image: AFP.", "caption"});
+}
+
+TEST_CASE("short glued lines that are not captions are kept", "[clean]") {
+  const std::string caption = "Lots of children have been affected by the earthquake.";
+  SECTION("one paragraph a line: a line break is the paragraph separator") {
+    const Document document = make_document(kQuakeParagraph + "\n" + caption + "\n" +
+                                            kCharityParagraph + "\n" + kPoliceParagraph + "\n");
+    CHECK(kept(document, clean_one(document)).size() == 4);
+  }
+  SECTION("more text follows in the block: a list, not a caption") {
+    const Document document = make_document(
+        kQuakeParagraph + "\n" + caption + "\n" + kCharityParagraph + "\n\n" + kPoliceParagraph +
+        "\n\n" + kCharityParagraph + " Again.\n\n" + kPoliceParagraph + " Again.\n");
+    CHECK(kept(document, clean_one(document)).size() == 6);
+  }
+  SECTION("glued under a dateline, not under running text: a lede") {
+    const Document document =
+        make_document("Monday, February 1, 2010\n" + caption + "\n\n" + kQuakeParagraph + "\n\n" +
+                      kCharityParagraph + "\n\n" + kPoliceParagraph + "\n");
+    CHECK(kept(document, clean_one(document)).front() == caption);
+  }
+}
+
+// --- Hard-wrapped text -----------------------------------------------------------------------
+
+namespace {
+
+// Greedy wrapping, as Python's textwrap or a mail client does it.
+std::string wrap(const std::string& paragraph, std::size_t width) {
+  std::string out, line, word;
+  std::istringstream words(paragraph);
+  while (words >> word) {
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line;
+}
+
+}  // namespace
+
+TEST_CASE("hard-wrapped paragraphs are read whole, and reported line by line", "[clean]") {
+  // The last paragraph lost its final period: read whole, it is too long to be a heading.
+  const std::vector<std::string> paragraphs = {
+      wrap(kQuakeParagraph, 60), wrap(kCharityParagraph, 60),
+      wrap("Police said the Americans did not have any paperwork or permission to remove the "
+           "children from the country, and the government has imposed new restrictions on "
+           "adoptions after the earthquake, which killed more than 200,000 people, according to "
+           "the government of the country",
+           60)};
+  const Document document =
+      make_document("Haiti: ten Americans arrested\n\n" + paragraphs[0] +
+                    "\n\nThe investigation\n\n" + paragraphs[1] + "\n\n" + paragraphs[2] + "\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "Haiti: ten Americans arrested");
+  // Every wrapped line is kept, each as its own span (no line break inside).
+  std::vector<std::string> expected;
+  for (const std::string& paragraph : paragraphs) {
+    std::istringstream lines(paragraph);
+    for (std::string line; std::getline(lines, line);) expected.push_back(line);
+  }
+  REQUIRE(expected.size() > paragraphs.size() * 2);
+  CHECK(kept(document, cleaned) == expected);
+  CHECK(dropped(document, cleaned) ==
+        std::vector<std::pair<std::string, std::string>>{{"Haiti: ten Americans arrested", "title"},
+                                                         {"The investigation", "heading"}});
+}
+
+TEST_CASE("lines are not read as wrapped without the evidence of a width", "[clean]") {
+  SECTION("a headline glued above one-paragraph-a-line text") {
+    const Document document = make_document("Un appel franc, selon le Kremlin\n" + kQuakeParagraph +
+                                            "\n" + kCharityParagraph + "\n");
+    const auto lines = dropped(document, clean_one(document));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].second == "title");
+  }
+  SECTION("short lines of a page: labels stay labels") {
+    const Document document =
+        make_document("S'abonner\nNotifier de\nguest\n2 Commentaires\nLes plus anciens\n\n" +
+                      kQuakeParagraph + "\n");
+    CHECK(kept(document, clean_one(document)) == std::vector<std::string>{kQuakeParagraph});
+  }
 }
 
 // --- Options ---------------------------------------------------------------------------------

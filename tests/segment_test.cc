@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "precis/clean.h"
 #include "precis/error.h"
 
 namespace {
@@ -297,6 +298,38 @@ TEST_CASE("segment: hard-wrapped lines and paragraphs", "[segment]") {
   check_sentences("Le texte est  \r\ncoupé.\r\nIl\t\r\ncontinue.\r\n\r\nFin.",
                   {"Le texte est coupé.", "Il continue.", "Fin."});
   check_sentences("Le texte est\rcoupé.\rFin.", {"Le texte est coupé.", "Fin."});
+}
+
+TEST_CASE("segment: where the cleaner found the text wrapped, a line-final period decides nothing",
+          "[segment]") {
+  // English text wrapped at 70 columns; two lines end in "p.m.", one in a sentence's period.
+  const std::string text =
+      "The ceremony began in the evening, with the lights out at 8:00 p.m.\n"
+      "local time, and two thousand and eight drums were played by young\n"
+      "men in the stadium. The torch had just arrived from St Petersburg,\n"
+      "Russia, where it had been carried through the streets on Thursday.\n"
+      "It was lit by a gymnast who ran around the stadium at 11:00 p.m.\n"
+      "The crowd of ninety thousand people stood up and sang with them.\n";
+  Document document;
+  document.path = "wrapped.txt";
+  document.text = text;
+  const std::vector<CleanedDocument> cleaned = precis::clean(std::vector<Document>{document});
+  REQUIRE(cleaned[0].lines.size() == 6);
+  CHECK(cleaned[0].wrapped == std::vector<bool>{true, true, true, true, true, false});
+  const Segmenter segmenter({Language::English});
+  const std::vector<Sentence> sentences = segmenter.split(document, cleaned[0], 0);
+  check_invariant(document, cleaned[0], sentences);
+  CHECK(texts_of(sentences) ==
+        std::vector<std::string>{
+            "The ceremony began in the evening, with the lights out at 8:00 p.m. local time, and "
+            "two thousand and eight drums were played by young men in the stadium.",
+            "The torch had just arrived from St Petersburg, Russia, where it had been carried "
+            "through the streets on Thursday.",
+            "It was lit by a gymnast who ran around the stadium at 11:00 p.m.",
+            "The crowd of ninety thousand people stood up and sang with them."});
+  // The same lines without the cleaner's word: a line-final period ends a sentence.
+  CHECK(texts_of(split_all(text, Language::English))[0] ==
+        "The ceremony began in the evening, with the lights out at 8:00 p.m.");
 }
 
 TEST_CASE("segment: a dropped line or the title separates paragraphs", "[segment]") {

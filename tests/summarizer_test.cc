@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "precis/error.h"
 #include "precis/reader.h"
@@ -102,6 +103,50 @@ TEST_CASE("summaries are deterministic", "[summarizer]") {
   for (std::size_t k = 0; k < a.sentences.size(); ++k) {
     CHECK(a.sentences[k].text == b.sentences[k].text);
     CHECK(a.sentences[k].score == b.sentences[k].score);
+  }
+}
+
+TEST_CASE("a hard-wrapped copy of the samples gives the same summary", "[summarizer]") {
+  // Every line wrapped at 72 code points, greedily, as fixed-width plain text has it.
+  const auto code_points = [](const std::string& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  };
+  const auto wrap = [&](const std::string& text) {
+    std::string out, line;
+    std::istringstream lines(text);
+    for (std::string raw; std::getline(lines, raw);) {
+      std::istringstream words(raw);
+      line.clear();
+      for (std::string word; words >> word;) {
+        if (!line.empty() && code_points(line) + 1 + code_points(word) > 72) {
+          out += line + "\n";
+          line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+      }
+      out += line + "\n";
+    }
+    return out;
+  };
+  const auto read = read_inputs({kSamples});
+  std::vector<Document> wrapped;
+  std::vector<std::string> originals;
+  std::size_t lines_split = 0;
+  for (const Document& d : read.documents) {
+    wrapped.push_back(make_document(d.path, wrap(d.text)));
+    originals.push_back(wrapped.back().text);
+    lines_split += std::count(originals.back().begin(), originals.back().end(), '\n') -
+                   std::count(d.text.begin(), d.text.end(), '\n');
+  }
+  REQUIRE(lines_split > 50);  // the copy is wrapped indeed
+  const Summary expected = summarize(read.documents, SummarizeOptions{});
+  const Summary summary = summarize(wrapped, SummarizeOptions{});
+  check_attribution(summary, originals);
+  REQUIRE(summary.sentences.size() == expected.sentences.size());
+  for (std::size_t k = 0; k < summary.sentences.size(); ++k) {
+    CHECK(summary.sentences[k].text == expected.sentences[k].text);
+    CHECK(summary.sentences[k].source == expected.sentences[k].source);
   }
 }
 

@@ -34,6 +34,8 @@ class Segmenter {
   Segmenter& operator=(Segmenter&&) noexcept;
 
   // The sentences of the kept lines of `document`, numbered from 0, tagged with `doc_index`.
+  // Lines separated by one line break form a paragraph; a line ending in . ! ? … ends a
+  // sentence, unless `cleaned.wrapped` marks it as hard-wrapped.
   std::vector<Sentence> split(const Document& document, const CleanedDocument& cleaned,
                               std::uint32_t doc_index) const;
 
