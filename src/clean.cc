@@ -71,10 +71,21 @@ struct Line {
 // wrapped one when its length, a space and the next line's first word come within a fifth of
 // the widest line seen, which is at most the width the text was wrapped at (a greedy wrapper
 // such as Python's textwrap breaks there exactly; GNU fmt balances its lines and breaks up to
-// a tenth earlier, and a tenth of slack still split 2 of 116 wrapped lines in one article). The
-// document counts as wrapped when that width is plausible and at least kMinWrappedLines of the
-// lines followed by another non-blank line break that way, at least half of them; otherwise a
-// headline glued above its first paragraph, or one paragraph a line, would read as wrapped.
+// a tenth earlier, and a tenth of slack still split 2 of 116 wrapped lines in one article).
+// The document counts as wrapped when that width is plausible and at least kMinWrappedLines of
+// the lines followed by another non-blank line break that way, at least half of them, and most
+// of those stop mid-sentence: one short paragraph a line also makes full-width lines, but each
+// ends a sentence, where a wrapper's breaks fall between any two words.
+//
+// Three breaks are no wrap even in wrapped text:
+// - under the document's first line, unless a greedy wrapper would break it exactly there: it
+//   is where a headline sits, glued above the first paragraph (a 61-column headline over text
+//   wrapped at 72 is within the slack);
+// - after a sentence's end, before a line that the phrase list marks on its own ("Copyright
+//   2010 Reuters. All rights reserved." glued under a paragraph's last line would take the
+//   paragraph with it);
+// - after a sentence's end, before a line without final punctuation that is not wrapped itself:
+//   a subhead between two paragraphs of text without blank lines.
 constexpr std::size_t kMinWrapWidth = 40;  // code points; wrapped text uses 60-80 columns
 constexpr std::size_t kMaxWrapWidth = 100;
 constexpr std::size_t kWrapSlackPerWidth = 5;
@@ -83,34 +94,64 @@ constexpr std::size_t kMinWrappedLines = 3;
 // Empty when the document is not wrapped (most documents: no allocation).
 std::vector<bool> wrapped_line_breaks(std::string_view text,
                                       const std::vector<clean_rules::RawLine>& raw) {
+  const auto line_text = [&](std::size_t i) {
+    return text.substr(raw[i].span.begin, raw[i].span.size());
+  };
   const auto glued = [&](std::size_t i) {
     return raw[i].span.size() != 0 && raw[i + 1].span.size() != 0;
-  };
-  const auto length = [&](std::size_t i) {
-    return clean_rules::count_code_points(text.substr(raw[i].span.begin, raw[i].span.size()));
   };
   std::size_t glued_lines = 0, width = 0;
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
     if (!glued(i)) continue;
     ++glued_lines;
-    if (const std::size_t n = length(i); n <= kMaxWrapWidth) width = std::max(width, n);
+    const std::size_t n = clean_rules::count_code_points(line_text(i));
+    if (n <= kMaxWrapWidth) width = std::max(width, n);
   }
   if (glued_lines < kMinWrappedLines || width < kMinWrapWidth) return {};
   const std::size_t full = width - width / kWrapSlackPerWidth;
+  // What a line needs to be followed by the next word in its paragraph: 0 = nothing fits.
+  const auto room_used = [&](std::size_t i) -> std::size_t {
+    if (i + 1 >= raw.size() || !glued(i)) return 0;
+    const std::size_t n = clean_rules::count_code_points(line_text(i));
+    if (n > kMaxWrapWidth) return 0;
+    return n + 1 + clean_rules::first_word_code_points(line_text(i + 1));
+  };
   std::vector<bool> continues(raw.size(), false);
-  std::size_t wrapped = 0;
+  std::size_t wrapped = 0, sentence_ends = 0;
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
-    if (!glued(i)) continue;
-    const std::size_t n = length(i);
-    if (n > kMaxWrapWidth) continue;
-    const std::size_t next_word = clean_rules::first_word_code_points(
-        text.substr(raw[i + 1].span.begin, raw[i + 1].span.size()));
-    if (n + 1 + next_word > full) {
+    if (room_used(i) > full) {
       continues[i] = true;
       ++wrapped;
+      if (clean_rules::ends_with_sentence_punctuation(line_text(i))) ++sentence_ends;
     }
   }
-  if (wrapped < kMinWrappedLines || 2 * wrapped < glued_lines) return {};
+  if (wrapped < kMinWrappedLines || 2 * wrapped < glued_lines || 2 * sentence_ends >= wrapped)
+    return {};
+  // The breaks that are no wrap (see above).
+  const std::size_t first = static_cast<std::size_t>(
+      std::find_if(raw.begin(), raw.end(),
+                   [](const clean_rules::RawLine& line) { return line.span.size() != 0; }) -
+      raw.begin());
+  for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
+    if (!continues[i]) continue;
+    if (i == first && room_used(i) <= width) {  // a headline
+      continues[i] = false;
+      continue;
+    }
+    // Footers and subheads follow a sentence's end; testing only there keeps the phrase list
+    // off most wrapped lines (it tripled the cleaning time of 1,000 wrapped articles).
+    if (!clean_rules::ends_with_sentence_punctuation(line_text(i))) continue;
+    const std::string_view next = line_text(i + 1);
+    const bool next_punctuated = clean_rules::ends_with_sentence_punctuation(next);
+    if (!next_punctuated && !continues[i + 1]) {  // a subhead
+      continues[i] = false;
+      continue;
+    }
+    if (clean_rules::match_phrases(
+            clean_rules::comparison_key(next), clean_rules::count_code_points(next),
+            clean_rules::count_words(next), next_punctuated) != PhraseMatch::None)
+      continues[i] = false;  // a footer
+  }
   return continues;
 }
 
@@ -278,13 +319,22 @@ bool separates_paragraphs_with_blank_lines(const std::vector<Line>& lines) {
 // in a document whose paragraphs are otherwise separated by blank lines: a caption. The
 // segmenter would make it a sentence of its own ("HMS Cornwall at Zeebrugge in 2006."), and
 // LexRank likes such short lines that repeat the cluster's words: one reached a summary.
-void drop_captions(std::vector<Line>& lines) {
+// A list or a quotation announced by the paragraph (it ends with a colon), or a line opening
+// with a list marker, a quote or a number, or ending like a list item (; ,), is no caption.
+void drop_captions(const Document& document, std::vector<Line>& lines) {
   if (!separates_paragraphs_with_blank_lines(lines)) return;
+  const auto text_of = [&](const Line& line) {
+    return std::string_view(document.text).substr(line.span.begin, line.span.size());
+  };
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     const Line& above = lines[i - 1];
     if (line.blank() || line.reason || line.shared || line.words > kCaptionMaxWords) continue;
     if (above.blank() || above.reason || !above.body()) continue;
+    const std::string_view caption = text_of(line);
+    if (clean_rules::ends_with_colon(text_of(above)) || !clean_rules::starts_with_letter(caption))
+      continue;
+    if (const char last = caption.back(); last == ';' || last == ',') continue;
     std::size_t end = i + 1;  // the credits under it, to the end of the block
     while (end < lines.size() && !lines[end].blank() && lines[end].words <= kCreditMaxWords) ++end;
     // More text in the same block: a list or a paragraph broken by hand, not a caption.
@@ -315,7 +365,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
       line.reason =
           clean_rules::is_title_repeat(line.key, title_key) ? "title-repeat" : classify(lines, i);
     }
-    drop_captions(lines);
+    drop_captions(document, lines);
     drop_tail_fragments(lines);
   }
 

@@ -243,8 +243,12 @@ std::string collapse_spaces(std::string_view line) {
 
 std::size_t first_word_code_points(std::string_view line) {
   std::size_t count = 0;
-  for (std::size_t i = 0; i < line.size(); ++count) {
-    if (is_space(next_code_point(line, i))) break;
+  for (std::size_t i = 0; i < line.size();) {
+    const UChar32 c = next_code_point(line, i);
+    if (is_space(c)) break;
+    // Chinese and Japanese break lines between any two characters: a word is one of them.
+    if (c >= 0x2E80 && is_unspaced_script_char(c)) return count == 0 ? 1 : count;
+    ++count;
   }
   return count;
 }
@@ -279,6 +283,19 @@ std::size_t count_code_points(std::string_view line) {
   std::size_t count = 0;
   for (const char byte : line) count += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
   return count;
+}
+
+bool starts_with_letter(std::string_view line) {
+  if (line.empty()) return false;
+  std::size_t i = 0;
+  return u_isalpha(next_code_point(line, i)) != 0;
+}
+
+bool ends_with_colon(std::string_view line) {
+  if (line.empty()) return false;
+  std::size_t i = line.size();
+  const UChar32 c = previous_code_point(line, i);
+  return c == ':' || c == 0xFF1A;
 }
 
 bool ends_with_sentence_punctuation(std::string_view line) {

@@ -35,8 +35,15 @@ int count_words(std::string_view line);
 // Number of code points.
 std::size_t count_code_points(std::string_view line);
 
-// Number of code points of the line's first word (up to its first white space).
+// Number of code points of the line's first word (up to its first white space; a Chinese or
+// Japanese character is a word of its own).
 std::size_t first_word_code_points(std::string_view line);
+
+// True when the line's first character is a letter (not a list marker, a quote or a digit).
+bool starts_with_letter(std::string_view line);
+
+// True when the line ends with a colon (ASCII or full-width): it announces what follows.
+bool ends_with_colon(std::string_view line);
 
 // True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
 // brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not

@@ -264,6 +264,18 @@ TEST_CASE("rules: words, keys, title repeats", "[clean]") {
   CHECK(is_title_repeat("titre du jour", "titre du jour"));
   CHECK_FALSE(is_title_repeat("titre du jour, suite", "titre du jour"));
   CHECK_FALSE(is_title_repeat("titre du journal", "titre du jour"));
+  // First words, as a wrapper sees them: Chinese and Japanese break between any two characters.
+  CHECK(first_word_code_points("États-Unis et Russie") == 10);
+  CHECK(first_word_code_points("mot") == 3);
+  CHECK(first_word_code_points("\xC2\xA0") == 0);
+  CHECK(first_word_code_points("日本政府は火曜日") == 1);
+  CHECK(first_word_code_points("Le新华社") == 2);
+  CHECK(starts_with_letter("Élysée"));
+  CHECK_FALSE(starts_with_letter("- une hausse"));
+  CHECK_FALSE(starts_with_letter("« Non »"));
+  CHECK(ends_with_colon("trois revendications :"));
+  CHECK(ends_with_colon("声明："));
+  CHECK_FALSE(ends_with_colon("fin."));
 }
 
 // --- Rule 1: the title -----------------------------------------------------------------------
@@ -532,6 +544,39 @@ TEST_CASE("short glued lines that are not captions are kept", "[clean]") {
                       kCharityParagraph + "\n\n" + kPoliceParagraph + "\n");
     CHECK(kept(document, clean_one(document)).front() == caption);
   }
+  SECTION("glued under a short sentence, not under a paragraph") {
+    const Document document =
+        make_document("Il pleut sur Port-au-Prince.\n" + caption + "\n\n" + kQuakeParagraph +
+                      "\n\n" + kCharityParagraph + "\n\n" + kPoliceParagraph + "\n");
+    CHECK(kept(document, clean_one(document)).size() == 5);
+  }
+  SECTION("every block ends with a short line: that is the layout, not a caption") {
+    const Document document =
+        make_document(kQuakeParagraph + "\n" + caption + "\n\n" + kCharityParagraph +
+                      "\nThe charity denies it.\n\n" + kPoliceParagraph + "\nNo one was hurt.\n");
+    CHECK(kept(document, clean_one(document)).size() == 6);
+  }
+  SECTION("a list or a quotation announced by a colon, list items") {
+    const std::string announce =
+        "Réunis ce mardi à Paris, les représentants des syndicats ont présenté au gouvernement "
+        "trois revendications principales pour la réforme des retraites :";
+    const std::string body = "\n\n" + kCharityParagraph + "\n\n" + kPoliceParagraph + "\n";
+    for (const std::string& under :
+         {std::string("- une hausse des salaires ;\n- la retraite à 60 ans ;\n- des embauches."),
+          std::string("\"We are deeply saddened and we will rebuild.\""),
+          std::string("une hausse des salaires, la retraite à 60 ans ;")}) {
+      const Document document = make_document(announce + "\n" + under + body);
+      INFO(under);
+      CHECK(clean_one(document).dropped.empty());
+    }
+    for (const std::string& under :
+         {std::string("- une hausse des salaires."),
+          std::string("une hausse des salaires, la retraite à 60 ans ;")}) {
+      const Document items = make_document(kQuakeParagraph + "\n" + under + body);
+      INFO(under);
+      CHECK(clean_one(items).dropped.empty());
+    }
+  }
 }
 
 // --- Hard-wrapped text -----------------------------------------------------------------------
@@ -589,11 +634,86 @@ TEST_CASE("lines are not read as wrapped without the evidence of a width", "[cle
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].second == "title");
   }
+  SECTION("one short paragraph a line: every line ends a sentence") {
+    const Document document = make_document(
+        "Le Premier ministre a annoncé mardi un plan de soutien aux agriculteurs.\n"
+        "Le montant total de ce plan atteindra deux milliards d'euros sur trois ans.\n"
+        "Les syndicats agricoles ont salué une première étape, mais restent mobilisés.\n"
+        "Une mobilisation qui se poursuit dans plusieurs régions du pays cette semaine\n"
+        "Des barrages routiers ont été maintenus en Occitanie et en Nouvelle-Aquitaine.\n"
+        "La FNSEA a appelé ses adhérents à rester vigilants jusqu'à la fin du mois.\n");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(cleaned.lines.size() == 5);
+    CHECK(cleaned.wrapped.empty());
+    CHECK(dropped(document, cleaned) ==
+          std::vector<std::pair<std::string, std::string>>{
+              {"Une mobilisation qui se poursuit dans plusieurs régions du pays cette semaine",
+               "heading"}});
+  }
+  SECTION("subheads glued between paragraphs of one line each: too few short lines") {
+    const std::string subhead = "Une mobilisation qui se poursuit dans plusieurs régions du pays";
+    const Document document =
+        make_document(kQuakeParagraph + "\n" + kCharityParagraph + "\n" + subhead + " (1)\n" +
+                      kPoliceParagraph + "\n" + kQuakeParagraph + " Bis.\n" + subhead + " (2)\n" +
+                      kCharityParagraph + " Bis.\n" + kPoliceParagraph + " Bis.\n" + subhead +
+                      " (3)\n" + kQuakeParagraph + " Ter.\n" + kCharityParagraph + " Ter.\n");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(cleaned.wrapped.empty());
+    CHECK(dropped(document, cleaned).size() == 3);
+  }
+  SECTION("Japanese, one paragraph a line: the headline stays the title") {
+    const Document document = make_document(
+        "日本政府は火曜日、新たな経済対策を発表した\n"
+        "政府によると、総額は約二十兆円に上る見通しで、家計への支援や企業の設備投資を後押しする。\n"
+        "首相は記者会見で、物価高に苦しむ国民の生活を守るため、あらゆる手段を講じると強調した。\n"
+        "野党からは、財源の裏付けが不十分だとの批判も出ており、国会での論戦が予想される。\n"
+        "経済界は対策を歓迎する一方、中長期的な成長戦略の具体化を求めている。\n");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(cleaned.title == "日本政府は火曜日、新たな経済対策を発表した");
+    CHECK(cleaned.lines.size() == 4);
+  }
   SECTION("short lines of a page: labels stay labels") {
     const Document document =
         make_document("S'abonner\nNotifier de\nguest\n2 Commentaires\nLes plus anciens\n\n" +
                       kQuakeParagraph + "\n");
     CHECK(kept(document, clean_one(document)) == std::vector<std::string>{kQuakeParagraph});
+  }
+}
+
+TEST_CASE("a headline, a subhead or a footer glued to wrapped text stays out of its paragraph",
+          "[clean]") {
+  const std::string quake = wrap(kQuakeParagraph, 72), charity = wrap(kCharityParagraph, 72),
+                    police = wrap(kPoliceParagraph, 72);
+  SECTION("a headline above the first paragraph") {
+    const Document document =
+        make_document("Ten Americans arrested at the Haitian border with 33 children\n" + quake +
+                      "\n\n" + charity + "\n\n" + police + "\n");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(cleaned.title == "Ten Americans arrested at the Haitian border with 33 children");
+    CHECK(cleaned.dropped.size() == 1);
+  }
+  SECTION("a subhead between paragraphs, without blank lines") {
+    // The paragraph's last line is nearly full: only its final period tells the subhead apart.
+    const Document document = make_document(
+        quake + "\nThe ten were taken to the capital on Saturday and questioned by a judge,\n" +
+        "who ordered them to be held in custody while prosecutors considered.\n" +
+        "What comes next for the ten\n" + charity + "\n\n" + police + "\n");
+    CHECK(dropped(document, clean_one(document)) ==
+          std::vector<std::pair<std::string, std::string>>{
+              {"What comes next for the ten", "heading"}});
+  }
+  SECTION("a copyright line under the last paragraph") {
+    // The paragraph's last line is nearly full: the footer would read as its continuation.
+    const Document document =
+        make_document(quake + "\n\n" + charity + "\n\n" +
+                      "Police said the Americans did not have any paperwork or permission to\n"
+                      "remove the children from the country, and the government has imposed.\n"
+                      "Copyright 2010 Reuters. All rights reserved.\n");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(dropped(document, cleaned) ==
+          std::vector<std::pair<std::string, std::string>>{
+              {"Copyright 2010 Reuters. All rights reserved.", "boilerplate"}});
+    CHECK(cleaned.wrapped.size() == cleaned.lines.size());
   }
 }
 

@@ -302,34 +302,39 @@ TEST_CASE("segment: hard-wrapped lines and paragraphs", "[segment]") {
 
 TEST_CASE("segment: where the cleaner found the text wrapped, a line-final period decides nothing",
           "[segment]") {
-  // English text wrapped at 70 columns; two lines end in "p.m.", one in a sentence's period.
+  // English text wrapped at 72 columns; two lines end in "p.m.", one in a sentence's period.
   const std::string text =
-      "The ceremony began in the evening, with the lights out at 8:00 p.m.\n"
+      "The ceremony began in the evening, with all the lights of the stadium\n"
+      "switched off by the organisers of the opening show at exactly 8:00 p.m.\n"
       "local time, and two thousand and eight drums were played by young\n"
       "men in the stadium. The torch had just arrived from St Petersburg,\n"
-      "Russia, where it had been carried through the streets on Thursday.\n"
-      "It was lit by a gymnast who ran around the stadium at 11:00 p.m.\n"
+      "Russia, where it had been carried through the streets on Thursday by\n"
+      "a relay of athletes who had been chosen by the organisers after a\n"
+      "vote. It was lit by a gymnast who ran around the stadium at 11:00 p.m.\n"
       "The crowd of ninety thousand people stood up and sang with them.\n";
   Document document;
   document.path = "wrapped.txt";
   document.text = text;
   const std::vector<CleanedDocument> cleaned = precis::clean(std::vector<Document>{document});
-  REQUIRE(cleaned[0].lines.size() == 6);
-  CHECK(cleaned[0].wrapped == std::vector<bool>{true, true, true, true, true, false});
+  REQUIRE(cleaned[0].lines.size() == 8);
+  CHECK(cleaned[0].wrapped == std::vector<bool>{true, true, true, true, true, true, true, false});
   const Segmenter segmenter({Language::English});
   const std::vector<Sentence> sentences = segmenter.split(document, cleaned[0], 0);
   check_invariant(document, cleaned[0], sentences);
   CHECK(texts_of(sentences) ==
         std::vector<std::string>{
-            "The ceremony began in the evening, with the lights out at 8:00 p.m. local time, and "
-            "two thousand and eight drums were played by young men in the stadium.",
+            "The ceremony began in the evening, with all the lights of the stadium switched off "
+            "by the organisers of the opening show at exactly 8:00 p.m. local time, and two "
+            "thousand and eight drums were played by young men in the stadium.",
             "The torch had just arrived from St Petersburg, Russia, where it had been carried "
-            "through the streets on Thursday.",
+            "through the streets on Thursday by a relay of athletes who had been chosen by the "
+            "organisers after a vote.",
             "It was lit by a gymnast who ran around the stadium at 11:00 p.m.",
             "The crowd of ninety thousand people stood up and sang with them."});
   // The same lines without the cleaner's word: a line-final period ends a sentence.
   CHECK(texts_of(split_all(text, Language::English))[0] ==
-        "The ceremony began in the evening, with the lights out at 8:00 p.m.");
+        "The ceremony began in the evening, with all the lights of the stadium switched off by "
+        "the organisers of the opening show at exactly 8:00 p.m.");
 }
 
 TEST_CASE("segment: a dropped line or the title separates paragraphs", "[segment]") {

@@ -23,7 +23,7 @@ struct DroppedLine {
 
 struct CleanedDocument {
   std::string title;  // the headline (metadata, never a candidate sentence); empty when none
-  Span title_span;
+  Span title_span;    // a wrapped headline's span covers its lines, line breaks included
   // Kept lines in text order, each without its line break and without surrounding whitespace.
   // Lines separated only by a single line break belong to the same paragraph.
   std::vector<Span> lines;
