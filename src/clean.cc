@@ -155,8 +155,21 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
   return continues;
 }
 
+// A Markdown file's block markup ("# ", "> ", "- ", "1. ") is no text: each line starts after
+// it, so that a heading is a title or a subhead like any other, and no sentence opens with a
+// list marker. Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
+void skip_markdown_markers(std::string_view text, std::vector<clean_rules::RawLine>& lines) {
+  for (clean_rules::RawLine& line : lines) {
+    if (line.span.size() == 0) continue;
+    line.span.begin +=
+        clean_rules::markdown_marker_length(text.substr(line.span.begin, line.span.size()));
+    if (line.span.begin == line.span.end) line.span = Span{line.span.end, line.span.end};
+  }
+}
+
 std::vector<Line> analyse(const Document& document) {
-  const std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
+  std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
+  if (clean_rules::is_markdown_path(document.path)) skip_markdown_markers(document.text, raw);
   const std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
   std::vector<Line> lines;
   for (std::size_t first = 0; first < raw.size();) {
@@ -389,7 +402,8 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     // A wrapped paragraph is reported line by line, as the text has it.
     const std::string_view text =
         std::string_view(document.text).substr(line.span.begin, line.span.size());
-    const std::vector<clean_rules::RawLine> parts = clean_rules::split_lines(text);
+    std::vector<clean_rules::RawLine> parts = clean_rules::split_lines(text);
+    if (clean_rules::is_markdown_path(document.path)) skip_markdown_markers(text, parts);
     for (std::size_t k = 0; k < parts.size(); ++k)
       emit(line, Span{line.span.begin + parts[k].span.begin, line.span.begin + parts[k].span.end},
            k + 1 < parts.size());

@@ -285,6 +285,58 @@ std::size_t count_code_points(std::string_view line) {
   return count;
 }
 
+std::size_t markdown_marker_length(std::string_view line) {
+  std::size_t i = 0;
+  const auto skip_spaces = [&] {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  };
+  // A marker counts only when a space follows it (or it ends the line): "#hashtag", "-5 %",
+  // "*emphasis*" and "1.5 million" are text.
+  const auto marker_then_space = [&](std::size_t end) {
+    if (end < line.size() && line[end] != ' ' && line[end] != '\t') return false;
+    i = end;
+    skip_spaces();
+    return true;
+  };
+  std::size_t quoted = 0;
+  while (i < line.size() && line[i] == '>') {
+    ++i;
+    skip_spaces();
+    quoted = i;
+  }
+  i = quoted;
+  if (i >= line.size()) return i;
+  if (line[i] == '#') {
+    std::size_t end = i;
+    while (end < line.size() && line[end] == '#') ++end;
+    if (end - i <= 6 && marker_then_space(end)) return i;
+    return quoted;
+  }
+  if (line[i] == '-' || line[i] == '*' || line[i] == '+') {
+    if (marker_then_space(i + 1)) return i;
+    return quoted;
+  }
+  std::size_t end = i;
+  while (end < line.size() && end - i < 9 && line[end] >= '0' && line[end] <= '9') ++end;
+  if (end > i && end < line.size() && (line[end] == '.' || line[end] == ')') &&
+      marker_then_space(end + 1))
+    return i;
+  return quoted;
+}
+
+bool is_markdown_path(std::string_view path) {
+  const auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k) {
+      char c = path[path.size() - suffix.size() + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != suffix[k]) return false;
+    }
+    return true;
+  };
+  return ends_with(".md") || ends_with(".markdown");
+}
+
 bool starts_with_letter(std::string_view line) {
   if (line.empty()) return false;
   std::size_t i = 0;

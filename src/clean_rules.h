@@ -39,6 +39,14 @@ std::size_t count_code_points(std::string_view line);
 // Japanese character is a word of its own).
 std::size_t first_word_code_points(std::string_view line);
 
+// Bytes of Markdown block markup at the start of a trimmed line, with the spaces after it:
+// blockquote ">" (repeated), ATX heading "#" to "######", list item "-", "*", "+" or "1." / "1)"
+// followed by a space. 0 when there is none.
+std::size_t markdown_marker_length(std::string_view line);
+
+// True for a path ending in .md or .markdown (any case).
+bool is_markdown_path(std::string_view path);
+
 // True when the line's first character is a letter (not a list marker, a quote or a digit).
 bool starts_with_letter(std::string_view line);
 

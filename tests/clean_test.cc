@@ -717,6 +717,50 @@ TEST_CASE("a headline, a subhead or a footer glued to wrapped text stays out of 
   }
 }
 
+// --- Markdown --------------------------------------------------------------------------------
+
+TEST_CASE("rules: Markdown block markers", "[clean]") {
+  using precis::clean_rules::markdown_marker_length;
+  CHECK(markdown_marker_length("# Titre") == 2);
+  CHECK(markdown_marker_length("###### Titre") == 7);
+  CHECK(markdown_marker_length("####### Titre") == 0);  // seven: not a heading
+  CHECK(markdown_marker_length("> > - Cité") == 6);
+  CHECK(markdown_marker_length("- item") == 2);
+  CHECK(markdown_marker_length("12) item") == 4);
+  CHECK(markdown_marker_length("#") == 1);
+  CHECK(markdown_marker_length(">") == 1);
+  for (const char* text : {"#hashtag", "-5 %", "*emphase*", "1.5 million", "2,5 %", "Texte"})
+    CHECK(markdown_marker_length(text) == 0);
+  CHECK(precis::clean_rules::is_markdown_path("a/b/Article.MD"));
+  CHECK(precis::clean_rules::is_markdown_path("x.markdown"));
+  CHECK_FALSE(precis::clean_rules::is_markdown_path("x.txt"));
+  CHECK_FALSE(precis::clean_rules::is_markdown_path("md"));
+}
+
+TEST_CASE("Markdown files: lines start after their block markup", "[clean]") {
+  const std::string text =
+      "# Ten Americans arrested at the Haitian border\n\n"
+      "![Children in a camp](https://example.com/photo.jpg)\n\n" +
+      kQuakeParagraph + "\n\n## What the charity says\n\n" + kCharityParagraph +
+      "\n\n- Police said the Americans did not have any paperwork.\n"
+      "- The government has imposed new restrictions on adoptions.\n\n"
+      "> \"We are deeply saddened,\" the group's leader said in a statement.\n";
+  const Document markdown = make_document(text, "article.md");
+  const CleanedDocument cleaned = clean_one(markdown);
+  CHECK(cleaned.title == "Ten Americans arrested at the Haitian border");
+  CHECK(kept(markdown, cleaned) ==
+        std::vector<std::string>{
+            kQuakeParagraph, kCharityParagraph,
+            "Police said the Americans did not have any paperwork.",
+            "The government has imposed new restrictions on adoptions.",
+            "\"We are deeply saddened,\" the group's leader said in a statement."});
+  CHECK(dropped(markdown, cleaned).at(2) ==
+        std::pair<std::string, std::string>{"What the charity says", "heading"});
+  // The same text in a .txt file is plain text: its markup stays.
+  const Document plain = make_document(text, "article.txt");
+  CHECK(clean_one(plain).title == "# Ten Americans arrested at the Haitian border");
+}
+
 // --- Options ---------------------------------------------------------------------------------
 
 TEST_CASE("cleaning disabled keeps every non-blank line but the title", "[clean]") {

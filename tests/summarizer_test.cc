@@ -150,6 +150,35 @@ TEST_CASE("a hard-wrapped copy of the samples gives the same summary", "[summari
   }
 }
 
+TEST_CASE("Markdown articles: no sentence starts with block markup, spans stay exact",
+          "[summarizer]") {
+  const std::vector<Document> documents = {
+      make_document("a.md",
+                    "# Ten Americans arrested in Haiti\n\n"
+                    "> Haitian police arrested ten United States nationals over the alleged "
+                    "abduction of 33 children at the border.\n\n"
+                    "- The group belongs to a two-month-old charity from Idaho, with members from "
+                    "Texas and Kansas.\n"
+                    "- Police said the Americans did not have any paperwork to take the children "
+                    "out of Haiti.\n"),
+      make_document("b.md",
+                    "## Americans held over Haitian children\n\n"
+                    "1. Ten United States nationals were arrested by Haitian police over the "
+                    "alleged abduction of 33 children.\n"
+                    "2. The charity says it meant to open an orphanage in the Dominican "
+                    "Republic for the children.\n")};
+  std::vector<std::string> originals;
+  for (const Document& d : documents) originals.push_back(d.text);
+  const Summary summary = summarize(documents, SummarizeOptions{});
+  REQUIRE(summary.sentences.size() >= 2);
+  check_attribution(summary, originals);
+  for (const auto& s : summary.sentences) {
+    INFO(s.text);
+    CHECK(std::string("#>-0123456789").find(s.text.front()) == std::string::npos);
+  }
+  CHECK(summary.sources[1].title == "Americans held over Haitian children");
+}
+
 TEST_CASE("every budget unit is a hard limit", "[summarizer]") {
   const auto read = read_inputs({kSamples});
   for (std::size_t budget : {20, 45, 100, 250}) {
