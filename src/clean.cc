@@ -77,19 +77,48 @@ struct Line {
 // of those stop mid-sentence: one short paragraph a line also makes full-width lines, but each
 // ends a sentence, where a wrapper's breaks fall between any two words.
 //
-// Three breaks are no wrap even in wrapped text:
-// - under the document's first line, unless a greedy wrapper would break it exactly there: it
-//   is where a headline sits, glued above the first paragraph (a 61-column headline over text
-//   wrapped at 72 is within the slack);
-// - after a sentence's end, before a line that the phrase list marks on its own ("Copyright
-//   2010 Reuters. All rights reserved." glued under a paragraph's last line would take the
-//   paragraph with it);
+// Some breaks are no wrap even in wrapped text:
+// - before an underline ("=====" under a title) or a horizontal rule;
+// - under the document's first line, unless the next line goes on in lower case or a greedy
+//   wrapper would break exactly there: it is where a headline sits, glued above the first
+//   paragraph (a 61-column headline over text wrapped at 72 is within the slack);
+// - before a bullet ("- ", "* "), after another bullet or a sentence's end: a list's items;
 // - after a sentence's end, before a line without final punctuation that is not wrapped itself:
-//   a subhead between two paragraphs of text without blank lines.
+//   a subhead between two paragraphs of text without blank lines;
+// - after a sentence's end, before a line that the phrase list's strong entries mark on its own
+//   ("Copyright 2010 Reuters. All rights reserved." glued under a paragraph's last line would
+//   take the paragraph with it; the weaker entries, such as "commentaire", match real lines).
 constexpr std::size_t kMinWrapWidth = 40;  // code points; wrapped text uses 60-80 columns
 constexpr std::size_t kMaxWrapWidth = 100;
 constexpr std::size_t kWrapSlackPerWidth = 5;
 constexpr std::size_t kMinWrappedLines = 3;
+
+// True for an underline or a horizontal rule: one of = - _ * ~ # repeated (spaces allowed).
+bool is_rule(std::string_view line) {
+  if (line.empty() || std::string_view("=-_*~#").find(line[0]) == std::string_view::npos)
+    return false;
+  std::size_t marks = 0;
+  for (const char c : line) {
+    if (c == line[0]) {
+      ++marks;
+    } else if (c != ' ' && c != '\t') {
+      return false;
+    }
+  }
+  return marks >= 3;
+}
+
+// True when the line of the text holding `begin` opens with a bullet ("- ", "* ", "+ ", "• "),
+// Markdown markup skipped or not.
+bool bullet_item(std::string_view text, std::size_t begin) {
+  std::size_t start = begin;
+  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r') --start;
+  while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
+  const std::string_view rest = text.substr(start);
+  for (const std::string_view bullet : {"- ", "* ", "+ ", "\u2022 "})
+    if (rest.starts_with(bullet)) return true;
+  return false;
+}
 
 // Empty when the document is not wrapped (most documents: no allocation).
 std::vector<bool> wrapped_line_breaks(std::string_view text,
@@ -134,43 +163,93 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
       raw.begin());
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
     if (!continues[i]) continue;
-    if (i == first && room_used(i) <= width) {  // a headline
+    const std::string_view line = line_text(i), next = line_text(i + 1);
+    const bool line_ends = clean_rules::ends_with_sentence_punctuation(line);
+    if (is_rule(next) ||  // "=====" under a title, a horizontal rule
+        (i == first && !clean_rules::starts_with_lowercase(next) && room_used(i) <= width) ||
+        (bullet_item(text, raw[i + 1].span.begin) &&
+         (line_ends || bullet_item(text, raw[i].span.begin))) ||
+        (line_ends && !clean_rules::ends_with_sentence_punctuation(next) && !continues[i + 1]) ||
+        (line_ends && clean_rules::match_phrases(
+                          clean_rules::comparison_key(next), clean_rules::count_code_points(next),
+                          clean_rules::count_words(next), false) == PhraseMatch::Strong))
       continues[i] = false;
-      continue;
-    }
-    // Footers and subheads follow a sentence's end; testing only there keeps the phrase list
-    // off most wrapped lines (it tripled the cleaning time of 1,000 wrapped articles).
-    if (!clean_rules::ends_with_sentence_punctuation(line_text(i))) continue;
-    const std::string_view next = line_text(i + 1);
-    const bool next_punctuated = clean_rules::ends_with_sentence_punctuation(next);
-    if (!next_punctuated && !continues[i + 1]) {  // a subhead
-      continues[i] = false;
-      continue;
-    }
-    if (clean_rules::match_phrases(
-            clean_rules::comparison_key(next), clean_rules::count_code_points(next),
-            clean_rules::count_words(next), next_punctuated) != PhraseMatch::None)
-      continues[i] = false;  // a footer
   }
   return continues;
 }
 
-// A Markdown file's block markup ("# ", "> ", "- ", "1. ") is no text: each line starts after
-// it, so that a heading is a title or a subhead like any other, and no sentence opens with a
-// list marker. Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
-void skip_markdown_markers(std::string_view text, std::vector<clean_rules::RawLine>& lines) {
-  for (clean_rules::RawLine& line : lines) {
-    if (line.span.size() == 0) continue;
-    line.span.begin +=
-        clean_rules::markdown_marker_length(text.substr(line.span.begin, line.span.size()));
-    if (line.span.begin == line.span.end) line.span = Span{line.span.end, line.span.end};
+// A Markdown file's block markup ("# ", "> ", "- ", "1. ") is no text: a line that opens a block
+// starts after it, so that a heading is a title or a subhead like any other, and no sentence
+// opens with a list marker. A line opens a block after a blank line, after a line that ends a
+// sentence or announces something (: ;), or after a line with the same markup (the next list
+// item, the next line of a quotation); inside a paragraph, "2012." or "- " at the start of a
+// hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
+// Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
+// Returns, for each line, the kind of markup skipped: '>', '#', '-' (any bullet), '1' or 0.
+std::vector<char> skip_markdown_markers(std::string_view text,
+                                        std::vector<clean_rules::RawLine>& lines) {
+  std::vector<char> kinds(lines.size(), 0);
+  const auto kind_of = [](char c) {
+    return c >= '0' && c <= '9' ? '1' : c == '*' || c == '+' ? '-' : c;
+  };
+  bool in_fence = false, opens_block = true;
+  char previous_kind = 0;
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    clean_rules::RawLine& line = lines[index];
+    if (line.span.size() == 0) {
+      opens_block = true;
+      previous_kind = 0;
+      continue;
+    }
+    const std::string_view view = text.substr(line.span.begin, line.span.size());
+    if (view.starts_with("```") || view.starts_with("~~~")) {
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence) continue;
+    const std::size_t marker = clean_rules::markdown_marker_length(view);
+    const char kind = marker > 0 ? kind_of(view[0]) : 0;
+    if (marker > 0 && (opens_block || kind == previous_kind)) {
+      line.span.begin += marker;
+      if (kind == '#') {  // "## Title ##": the closing sequence, after a space
+        std::size_t end = line.span.end;
+        while (end > line.span.begin && text[end - 1] == '#') --end;
+        if (end < line.span.end && (end == line.span.begin || text[end - 1] == ' ')) {
+          while (end > line.span.begin && text[end - 1] == ' ') --end;
+          line.span.end = end;
+        }
+      }
+      if (line.span.begin == line.span.end) line.span = Span{line.span.end, line.span.end};
+      previous_kind = kinds[index] = kind;
+    } else {
+      previous_kind = 0;
+    }
+    opens_block =
+        clean_rules::ends_with_sentence_punctuation(view) || clean_rules::ends_with_colon(view);
   }
+  return kinds;
 }
 
-std::vector<Line> analyse(const Document& document) {
+// The document's lines; `parts` gets the span of every line of the text when some of them are
+// joined (a wrapped paragraph is reported line by line, each as trimmed as it was analysed).
+std::vector<Line> analyse(const Document& document, std::vector<Span>& parts) {
   std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
-  if (clean_rules::is_markdown_path(document.path)) skip_markdown_markers(document.text, raw);
-  const std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
+  std::vector<char> markup;
+  if (clean_rules::is_markdown_path(document.path))
+    markup = skip_markdown_markers(document.text, raw);
+  std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
+  // The lines of a Markdown quotation are one paragraph, like a wrapped one.
+  for (std::size_t i = 0; i + 1 < markup.size(); ++i) {
+    if (markup[i] != '>' || markup[i + 1] != '>' || raw[i].span.size() == 0 ||
+        raw[i + 1].span.size() == 0)
+      continue;
+    continues.resize(raw.size(), false);
+    continues[i] = true;
+  }
+  if (!continues.empty()) {
+    parts.reserve(raw.size());
+    for (const clean_rules::RawLine& line : raw) parts.push_back(line.span);
+  }
   std::vector<Line> lines;
   for (std::size_t first = 0; first < raw.size();) {
     std::size_t last = first;
@@ -332,6 +411,17 @@ bool separates_paragraphs_with_blank_lines(const std::vector<Line>& lines) {
 // in a document whose paragraphs are otherwise separated by blank lines: a caption. The
 // segmenter would make it a sentence of its own ("HMS Cornwall at Zeebrugge in 2006."), and
 // LexRank likes such short lines that repeat the cluster's words: one reached a summary.
+// True when the line holding `begin` has something before it on its line of text: Markdown
+// markup that the span skips.
+bool after_markup(std::string_view text, std::size_t begin) {
+  for (std::size_t i = begin; i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || c == '\r') return false;
+    if (c != ' ' && c != '\t') return true;
+  }
+  return false;
+}
+
 // A list or a quotation announced by the paragraph (it ends with a colon), or a line opening
 // with a list marker, a quote or a number, or ending like a list item (; ,), is no caption.
 void drop_captions(const Document& document, std::vector<Line>& lines) {
@@ -342,10 +432,14 @@ void drop_captions(const Document& document, std::vector<Line>& lines) {
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     const Line& above = lines[i - 1];
-    if (line.blank() || line.reason || line.shared || line.words > kCaptionMaxWords) continue;
+    // A caption is one line: two wrapped lines under a paragraph are a paragraph of their own.
+    if (line.blank() || line.reason || line.shared || line.words > kCaptionMaxWords ||
+        line.parts > 1)
+      continue;
     if (above.blank() || above.reason || !above.body()) continue;
     const std::string_view caption = text_of(line);
-    if (clean_rules::ends_with_colon(text_of(above)) || !clean_rules::starts_with_letter(caption))
+    if (clean_rules::ends_with_colon(text_of(above)) || !clean_rules::starts_with_letter(caption) ||
+        after_markup(document.text, line.span.begin))
       continue;
     if (const char last = caption.back(); last == ';' || last == ',') continue;
     std::size_t end = i + 1;  // the credits under it, to the end of the block
@@ -358,7 +452,7 @@ void drop_captions(const Document& document, std::vector<Line>& lines) {
 }
 
 CleanedDocument clean_document(const Document& document, std::vector<Line>& lines,
-                               const CleanOptions& options) {
+                               const std::vector<Span>& parts, const CleanOptions& options) {
   CleanedDocument result;
   const std::optional<std::size_t> title = find_title(lines);
   std::string_view title_key;
@@ -393,20 +487,17 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
       if (any_wrapped) result.wrapped.push_back(continues);
     }
   };
+  std::size_t part = 0;  // index in `parts` of the line's first line of text
   for (const Line& line : lines) {
+    const std::size_t first = part;
+    part += line.parts;
     if (line.blank()) continue;
     if (line.parts == 1) {
       emit(line, line.span, false);
       continue;
     }
     // A wrapped paragraph is reported line by line, as the text has it.
-    const std::string_view text =
-        std::string_view(document.text).substr(line.span.begin, line.span.size());
-    std::vector<clean_rules::RawLine> parts = clean_rules::split_lines(text);
-    if (clean_rules::is_markdown_path(document.path)) skip_markdown_markers(text, parts);
-    for (std::size_t k = 0; k < parts.size(); ++k)
-      emit(line, Span{line.span.begin + parts[k].span.begin, line.span.begin + parts[k].span.end},
-           k + 1 < parts.size());
+    for (std::size_t k = first; k < part; ++k) emit(line, parts[k], k + 1 < part);
   }
   return result;
 }
@@ -418,13 +509,14 @@ std::vector<CleanedDocument> clean(std::span<const Document> documents, const Cl
   // Analysing lines and classifying them look at one document each; only the repetition count
   // compares documents, and runs alone in between.
   std::vector<std::vector<Line>> lines(documents.size());
+  std::vector<std::vector<Span>> parts(documents.size());  // wrapped documents only
   parallel_for(documents.size(), workers,
-               [&](std::size_t d, std::size_t) { lines[d] = analyse(documents[d]); });
+               [&](std::size_t d, std::size_t) { lines[d] = analyse(documents[d], parts[d]); });
   mark_repetitions(lines);
 
   std::vector<CleanedDocument> result(documents.size());
   parallel_for(documents.size(), workers, [&](std::size_t d, std::size_t) {
-    result[d] = clean_document(documents[d], lines[d], options);
+    result[d] = clean_document(documents[d], lines[d], parts[d], options);
   });
   return result;
 }

@@ -337,6 +337,12 @@ bool is_markdown_path(std::string_view path) {
   return ends_with(".md") || ends_with(".markdown");
 }
 
+bool starts_with_lowercase(std::string_view line) {
+  if (line.empty()) return false;
+  std::size_t i = 0;
+  return u_islower(next_code_point(line, i)) != 0;
+}
+
 bool starts_with_letter(std::string_view line) {
   if (line.empty()) return false;
   std::size_t i = 0;

@@ -47,6 +47,9 @@ std::size_t markdown_marker_length(std::string_view line);
 // True for a path ending in .md or .markdown (any case).
 bool is_markdown_path(std::string_view path);
 
+// True when the line's first character is a lower-case letter.
+bool starts_with_lowercase(std::string_view line);
+
 // True when the line's first character is a letter (not a list marker, a quote or a digit).
 bool starts_with_letter(std::string_view line);
 

@@ -27,7 +27,8 @@ bool is_line_break(UChar c) {
 }
 
 // Line breaks in the gap between two kept lines, or 2 when the gap is not only white space (a
-// dropped line, the title). The cleaner trims lines, so the gap holds their surrounding spaces.
+// dropped line, the title). The cleaner trims lines, so the gap holds their surrounding spaces,
+// and in Markdown the "> " of a quotation's next line, which goes on the same paragraph.
 int line_breaks_between(std::string_view text, std::size_t begin, std::size_t end) {
   int breaks = 0;
   for (std::size_t i = begin; i < end;) {
@@ -38,7 +39,7 @@ int line_breaks_between(std::string_view text, std::size_t begin, std::size_t en
       breaks += 2;
     } else if (c >= 0 && c <= 0xFFFF && is_line_break(static_cast<UChar>(c))) {
       ++breaks;
-    } else if (c < 0 || !is_white_space(c)) {
+    } else if (c != '>' && (c < 0 || !is_white_space(c))) {
       return 2;
     }
   }
@@ -133,7 +134,10 @@ void Segmenter::Impl::decode(std::string_view document_text, const CleanedDocume
       const auto offset = static_cast<std::uint32_t>(i - begin);
       const auto byte = static_cast<unsigned char>(data[i]);
       if (byte < 0x80) {
-        const auto unit = static_cast<UChar>(byte);
+        // A Markdown quotation's "> " between two of its lines is markup, not text: white space
+        // here, so that no sentence starts with it (line_breaks_between lets it through).
+        const bool markup = byte == '>' && i < line->begin;
+        const auto unit = markup ? u' ' : static_cast<UChar>(byte);
         text[n] = unit;
         icu_text[n] = is_line_break(unit) ? u' ' : unit;
         bytes[n++] = offset;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
@@ -759,6 +760,110 @@ TEST_CASE("Markdown files: lines start after their block markup", "[clean]") {
   // The same text in a .txt file is plain text: its markup stays.
   const Document plain = make_document(text, "article.txt");
   CHECK(clean_one(plain).title == "# Ten Americans arrested at the Haitian border");
+}
+
+TEST_CASE("Markdown markup is skipped only where a block opens", "[clean]") {
+  const auto clean_md = [](const std::string& text) {
+    const Document document = make_document(text, "article.md");
+    return std::make_pair(document, clean_one(document));
+  };
+  SECTION("inside a hard-wrapped paragraph, \"2012.\" or \"- \" at a line's start is text") {
+    const std::string paragraph =
+        "The bank said its net profit rose by a third in the first half, its best\n"
+        "result since the financial crisis that began in the United States in\n"
+        "2007. The chief executive said the group - which employs 40,000 people\n"
+        "- would hire another 2,000 staff next year in its retail network, and\n"
+        "its investment arm would grow too, according to a statement released\n"
+        "on Tuesday morning in Paris before the opening of the stock exchange.";
+    const auto [document, cleaned] = clean_md("# Bank profits surge\n\n" + paragraph + "\n");
+    std::istringstream lines(paragraph);
+    std::vector<std::string> expected;
+    for (std::string line; std::getline(lines, line);) expected.push_back(line);
+    CHECK(kept(document, cleaned) == expected);
+  }
+  SECTION("a quotation's lines are one paragraph; list items stay, none is a caption") {
+    const auto [document, cleaned] = clean_md(
+        kQuakeParagraph + "\n\n" + kCharityParagraph +
+        "\n\n> We will not give up on this reform, because the future of our pension\n"
+        "> system depends on it, said the minister.\n\n" +
+        kPoliceParagraph + "\n- The hiring of two thousand drivers.\n- A review in March.\n");
+    CHECK(cleaned.dropped.empty());
+    CHECK(kept(document, cleaned).size() == 7);
+    REQUIRE(cleaned.wrapped.size() == 7);
+    CHECK(cleaned.wrapped[2]);  // the quotation goes on
+  }
+  SECTION("closing hashes, fenced code") {
+    const auto [document, cleaned] = clean_md("## Ten Americans freed in prisoner swap ##\n\n" +
+                                              kQuakeParagraph + "\n\n```\n# not a heading\n```\n");
+    CHECK(cleaned.title == "Ten Americans freed in prisoner swap");
+    CHECK(dropped(document, cleaned).at(2).first == "# not a heading");
+  }
+}
+
+TEST_CASE("wrapped text: labels, lists, underlines and lower-case lines", "[clean]") {
+  SECTION("a label phrase in a wrapped line does not split the paragraph") {
+    const Document document = make_document(
+        "Facebook fined over tracking\n\n"
+        "The data protection authority fined the company 60 million euros on\n"
+        "Thursday for making it harder to refuse tracking than to accept it.\n"
+        "Cookies placed without consent were used to target advertising at\n"
+        "millions of users, the regulator said in its decision.\n\n" +
+        wrap(kPoliceParagraph, 72) + "\n");
+    CHECK(dropped(document, clean_one(document)).size() == 1);  // the title
+  }
+  SECTION("list items are not glued together") {
+    const std::vector<std::string> items = {
+        "- A four per cent rise of the minimum wage for all private companies ;",
+        "- An exemption for firms of fewer than ten employees until next July ;",
+        "- A bonus for apprentices paid by the state from the first of March."};
+    const Document document = make_document(
+        wrap(kQuakeParagraph, 72) + "\n\nKey measures of the decree published on Friday:\n\n" +
+        items[0] + "\n" + items[1] + "\n" + items[2] + "\n\n" + wrap(kCharityParagraph, 72) + "\n");
+    const CleanedDocument cleaned = clean_one(document);
+    const std::vector<std::string> lines = kept(document, cleaned);
+    REQUIRE(cleaned.wrapped.size() == lines.size());
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (lines[k] == items[0] || lines[k] == items[1]) CHECK_FALSE(cleaned.wrapped[k]);
+    }
+    CHECK(std::count(lines.begin(), lines.end(), items[2]) == 1);
+  }
+  SECTION("a last line of punctuation (\"».\") is the paragraph's end, not a rule") {
+    const Document document =
+        make_document(wrap(kQuakeParagraph, 60) + "\n\n" +
+                      "Le Premier ministre, Hun Sen, a demandé à son homologue\n"
+                      "thaïlandais d’ordonner le retrait de ses troupes du sol\n"
+                      "cambodgien, afin que : « la situation retourne à la normale\n"
+                      "».\n\n" +
+                      wrap(kCharityParagraph, 60) + "\n");
+    CHECK(clean_one(document).dropped.empty());
+  }
+  SECTION("an underline stays out of the title") {
+    const Document document = make_document(
+        "Minimum wage rise divides unions and employers across France\n"
+        "============================================================\n\n" +
+        wrap(kQuakeParagraph, 72) + "\n\n" + wrap(kCharityParagraph, 72) + "\n");
+    CHECK(clean_one(document).title ==
+          "Minimum wage rise divides unions and employers across France");
+  }
+  SECTION("a first line that goes on in lower case is no headline, whatever its length") {
+    const Document document = make_document(
+        "The government announced on Tuesday that it would raise\n"
+        "the minimum wage by four per cent from January, a decision\n"
+        "welcomed by unions but criticised by employers who warned\n"
+        "that small businesses could not absorb the cost.\n\n" +
+        wrap(kCharityParagraph, 72) + "\n");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(cleaned.title.empty());
+    CHECK(cleaned.dropped.empty());
+  }
+  SECTION("two wrapped lines under a paragraph are a paragraph, not a caption") {
+    const Document document =
+        make_document(wrap(kQuakeParagraph, 72) + "\n\n" + wrap(kCharityParagraph, 72) +
+                      "\nShares of the company fell two per cent in early trading in New York\n"
+                      "after the news.\n\n" +
+                      wrap(kPoliceParagraph, 72) + "\n");
+    CHECK(clean_one(document).dropped.empty());
+  }
 }
 
 // --- Options ---------------------------------------------------------------------------------

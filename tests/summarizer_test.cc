@@ -160,7 +160,9 @@ TEST_CASE("Markdown articles: no sentence starts with block markup, spans stay e
                     "- The group belongs to a two-month-old charity from Idaho, with members from "
                     "Texas and Kansas.\n"
                     "- Police said the Americans did not have any paperwork to take the children "
-                    "out of Haiti.\n"),
+                    "out of Haiti.\n\n"
+                    "> The group said it meant to open an orphanage for the children.\n"
+                    "> Its leader said the Americans had acted in good faith in Haiti.\n"),
       make_document("b.md",
                     "## Americans held over Haitian children\n\n"
                     "1. Ten United States nationals were arrested by Haitian police over the "
