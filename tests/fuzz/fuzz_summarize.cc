@@ -10,6 +10,7 @@
 #include "fuzz_common.h"
 #include "precis/error.h"
 #include "precis/reader.h"
+#include "precis/segment.h"
 #include "precis/summarizer.h"
 
 using namespace precis;
@@ -31,13 +32,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   std::vector<Document> documents;
   std::vector<std::size_t> sizes;
+  std::vector<std::string> files_kept;  // the bytes of each decoded document
   std::vector<std::string> warnings;
   for (std::size_t i = 0; i < files.size(); ++i) {
     Document doc;
     try {
-      if (decode_document("doc" + std::to_string(i) + ".txt", files[i], doc, warnings)) {
+      // Every other document is Markdown, whose block markup the cleaner skips.
+      const char* extension = i % 2 ? ".md" : ".txt";
+      if (decode_document("doc" + std::to_string(i) + extension, files[i], doc, warnings)) {
         documents.push_back(std::move(doc));
         sizes.push_back(files[i].size());
+        files_kept.push_back(files[i]);
       }
     } catch (const Error&) {
     }
@@ -85,6 +90,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     PRECIS_FUZZ_CHECK(s.source < documents.size());
     PRECIS_FUZZ_CHECK(s.start < s.end && s.end <= sizes[s.source]);
     PRECIS_FUZZ_CHECK(fuzz::valid_utf8(s.text));
+    // The attribution contract, where the file's bytes are the text's (no conversion).
+    if (documents[s.source].encoding == "UTF-8") {
+      const std::string& original = files_kept[s.source];
+      PRECIS_FUZZ_CHECK(collapse_whitespace(original.substr(s.start, s.end - s.start)) == s.text);
+    }
     PRECIS_FUZZ_CHECK(s.score >= 0.0 && s.score <= 1.0);
     for (const Support& support : s.support) {
       PRECIS_FUZZ_CHECK(support.source < documents.size() && support.source != s.source);
