@@ -407,10 +407,6 @@ bool separates_paragraphs_with_blank_lines(const std::vector<Line>& lines) {
   return blocks >= kMinBlocks && multi_line * kBlocksPerMultiLine <= blocks;
 }
 
-// A short line glued under a paragraph of running text, ending its block (credit lines aside),
-// in a document whose paragraphs are otherwise separated by blank lines: a caption. The
-// segmenter would make it a sentence of its own ("HMS Cornwall at Zeebrugge in 2006."), and
-// LexRank likes such short lines that repeat the cluster's words: one reached a summary.
 // True when the line holding `begin` has something before it on its line of text: Markdown
 // markup that the span skips.
 bool after_markup(std::string_view text, std::size_t begin) {
@@ -422,8 +418,12 @@ bool after_markup(std::string_view text, std::size_t begin) {
   return false;
 }
 
-// A list or a quotation announced by the paragraph (it ends with a colon), or a line opening
-// with a list marker, a quote or a number, or ending like a list item (; ,), is no caption.
+// A short line glued under a paragraph of running text, ending its block (credit lines aside),
+// in a document whose paragraphs are otherwise separated by blank lines: a caption. The
+// segmenter would make it a sentence of its own ("HMS Cornwall at Zeebrugge in 2006."), and
+// LexRank likes such short lines that repeat the cluster's words: one reached a summary.
+// A list or a quotation announced by the paragraph (it ends with a colon), a line opening with
+// a list marker, a quote or a number, or ending like a list item (; ,), is no caption.
 void drop_captions(const Document& document, std::vector<Line>& lines) {
   if (!separates_paragraphs_with_blank_lines(lines)) return;
   const auto text_of = [&](const Line& line) {

@@ -27,8 +27,9 @@ struct CleanedDocument {
   // Kept lines in text order, each without its line break and without surrounding whitespace.
   // Lines separated only by a single line break belong to the same paragraph.
   std::vector<Span> lines;
-  // Parallel to `lines` (or empty: none): true when the line is hard-wrapped and its paragraph
-  // goes on in the next line, so that the break between them is no sign of a sentence end.
+  // Parallel to `lines` (or empty: none): true when the line's paragraph goes on in the next
+  // line (a hard-wrapped paragraph, a Markdown quotation), so that the break between them is no
+  // sign of a sentence end.
   std::vector<bool> wrapped;
   std::vector<DroppedLine> dropped;  // in text order
 };
