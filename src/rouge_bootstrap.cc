@@ -31,6 +31,12 @@ class Drand48 {
   std::uint64_t x_;
 };
 
+// Component c (0 = recall, 1 = precision, 2 = F) of a score, or of a comparison.
+template <class Triple>
+auto& component(Triple& triple, int c) {
+  return c == 0 ? triple.recall : c == 1 ? triple.precision : triple.f;
+}
+
 // The value at fractional position `pos` (0-based) of sorted values, interpolated linearly.
 double order_statistic(const std::vector<double>& sorted, double pos) {
   if (sorted.empty()) return 0;
@@ -123,24 +129,18 @@ std::vector<RougeCorpusScore> rouge_corpus(const std::vector<RougeInstance>& ins
     RougeCorpusScore score;
     score.metric = sorted.front()->metrics[m].metric;
     score.count = n;
-    for (int component = 0; component < 3; ++component) {
-      for (std::size_t j = 0; j < n; ++j) {
-        const RougeScore& s = sorted[j]->metrics[m].score;
-        values[j] = component == 0 ? s.recall : component == 1 ? s.precision : s.f;
-      }
+    for (int c = 0; c < 3; ++c) {
+      for (std::size_t j = 0; j < n; ++j) values[j] = component(sorted[j]->metrics[m].score, c);
       double plain = 0;
       for (double v : values) plain += v;
       plain /= static_cast<double>(n);
       const double average = resample_means(values, draws, means) / resamples;
       const double lower = order_statistic(means, lower_pos);
       const double upper = order_statistic(means, upper_pos);
-      auto set = [&](RougeScore& target, double value) {
-        (component == 0 ? target.recall : component == 1 ? target.precision : target.f) = value;
-      };
-      set(score.average, average);
-      set(score.lower, lower);
-      set(score.upper, upper);
-      set(score.plain_mean, plain);
+      component(score.average, c) = average;
+      component(score.lower, c) = lower;
+      component(score.upper, c) = upper;
+      component(score.plain_mean, c) = plain;
     }
     results.push_back(std::move(score));
   }
@@ -210,10 +210,9 @@ std::vector<RougeComparison> rouge_compare(const std::vector<RougeInstance>& sys
   for (std::size_t m = 0; m < metrics; ++m) {
     RougeComparison comparison;
     comparison.metric = pairs.front().first->metrics[m].metric;
-    for (int component = 0; component < 3; ++component) {
+    for (int c = 0; c < 3; ++c) {
       auto value = [&](const RougeInstance* instance) {
-        const RougeScore& score = instance->metrics[m].score;
-        return component == 0 ? score.recall : component == 1 ? score.precision : score.f;
+        return component(instance->metrics[m].score, c);
       };
       RougeDifference d;
       for (std::size_t j = 0; j < n; ++j) {
@@ -239,9 +238,7 @@ std::vector<RougeComparison> rouge_compare(const std::vector<RougeInstance>& sys
       d.lower = order_statistic(means, lower_pos);
       d.upper = order_statistic(means, upper_pos);
       d.share_above = static_cast<double>(above) / resamples;
-      (component == 0   ? comparison.recall
-       : component == 1 ? comparison.precision
-                        : comparison.f) = d;
+      component(comparison, c) = d;
     }
     results.push_back(std::move(comparison));
   }
