@@ -117,8 +117,6 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
   return 1.0;
 }
 
-namespace {
-
 std::size_t budget_cost(const Candidate& c, const SummarizeOptions& options, bool first) {
   switch (options.budget_unit) {
     case BudgetUnit::Words:
@@ -130,6 +128,8 @@ std::size_t budget_cost(const Candidate& c, const SummarizeOptions& options, boo
   }
   return 1;
 }
+
+namespace {
 
 // Marks the neighbours of `taken` that are near-duplicates of it as unavailable and raises their
 // max similarity to the selection.

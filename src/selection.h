@@ -25,6 +25,10 @@ struct Candidate {
 // with an anaphor whose antecedent would be missing).
 double standalone_factor(const Candidate& candidate, const SummarizeOptions& options);
 
+// What a sentence costs of the budget: its words, its bytes (plus the joining space unless it
+// comes first) or 1 sentence.
+std::size_t budget_cost(const Candidate& c, const SummarizeOptions& options, bool first);
+
 // Greedy MMR (Carbonell & Goldstein 1998): repeatedly takes the candidate maximising
 // lambda * salience - (1 - lambda) * max similarity to the sentences already taken, among those
 // that still fit the budget and are not near-duplicates (similarity >= options.redundancy) of a

@@ -594,21 +594,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     summary.sentences.push_back(std::move(out));
   }
   // As the selection charged the budget (CJK sentences count ICU's words, not spaces).
-  for (std::size_t i : chosen) {
-    switch (options.budget_unit) {
-      case BudgetUnit::Words:
-        summary.used += candidates[i].words;
-        break;
-      case BudgetUnit::Bytes:
-        summary.used += candidates[i].bytes;
-        break;
-      case BudgetUnit::Sentences:
-        summary.used += 1;
-        break;
-    }
-  }
-  if (options.budget_unit == BudgetUnit::Bytes && summary.sentences.size() > 1)
-    summary.used += summary.sentences.size() - 1;  // the joining spaces
+  for (std::size_t k = 0; k < chosen.size(); ++k)
+    summary.used += budget_cost(candidates[chosen[k]], options, k == 0);
   return summary;
 }
 
