@@ -179,16 +179,6 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
   std::vector<double> salience(n);  // as the standalone filters leave it
   for (std::size_t i = 0; i < n; ++i)
     salience[i] = candidates[i].salience * standalone_factor(candidates[i], options);
-  // An anaphoric opening is penalised because its antecedent would be missing; once the sentence
-  // just before it in its document is in the summary, the antecedent is there (in source order,
-  // right before it), and the full salience comes back.
-  auto restore_next = [&](std::size_t taken, std::vector<double>& current) {
-    const std::size_t next = taken + 1;
-    if (next < n && salience[next] > 0.0 &&
-        candidates[next].sentence.doc == candidates[taken].sentence.doc &&
-        candidates[next].sentence.index == candidates[taken].sentence.index + 1)
-      current[next] = candidates[next].salience;
-  };
 
   auto cost = [&](std::size_t i, bool first) { return budget_cost(candidates[i], options, first); };
 
@@ -228,13 +218,23 @@ std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidat
       }
     }
   };
+  // An anaphoric opening is penalised because its antecedent would be missing; once the sentence
+  // just before it in its document is in the summary, the antecedent is there (in source order,
+  // right before it), and the full salience comes back.
+  auto restore_next = [&](std::size_t taken) {
+    const std::size_t next = taken + 1;
+    if (next < n && salience[next] > 0.0 &&
+        candidates[next].sentence.doc == candidates[taken].sentence.doc &&
+        candidates[next].sentence.index == candidates[taken].sentence.index + 1)
+      current_salience[next] = candidates[next].salience;
+  };
   // Takes `best`; true when it covers a term none covered before.
   auto add = [&](std::size_t best) {
     used += cost(best, chosen.empty());
     chosen.push_back(best);
     ++taken_from[candidates[best].sentence.doc];
     take(best, graph, options, max_similarity, available);
-    restore_next(best, current_salience);
+    restore_next(best);
     bool newly_covered = false;
     for (std::uint32_t t : candidates[best].concepts) newly_covered |= holders[t]++ == 0;
     return newly_covered;

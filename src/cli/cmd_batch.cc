@@ -519,6 +519,7 @@ void setup_batch(CLI::App& app) {
       "Compute document frequencies over every document of the batch in a first pass and share "
       "them (reads the input twice: a file or a folder, not standard input)");
   add_summary_flags(*cmd, *flags);
+  flags->options.threads = 1;  // batch runs clusters in parallel itself, one thread each
   batch_idf->excludes(cmd->get_option("--idf"));
   cmd->callback([cmd, flags, bf] { run_batch(*cmd, *flags, *bf); });
 }

@@ -578,7 +578,9 @@ void run_eval(const EvalCommand& cmd) {
   std::vector<Cluster> baseline_clusters;
   if (cmd.manifest.empty()) {
     std::map<std::string, Cluster> references = read_reference_set(cmd.refs);
-    r.clusters = gather_from_folders(references, cmd.refs, cmd.system, r.warnings);
+    // The references are copied only when the baseline needs them again.
+    r.clusters = gather_from_folders(cmd.baseline.empty() ? std::move(references) : references,
+                                     cmd.refs, cmd.system, r.warnings);
     if (!cmd.baseline.empty())
       baseline_clusters =
           gather_from_folders(std::move(references), cmd.refs, cmd.baseline, r.warnings);

@@ -123,8 +123,6 @@ void add_summary_flags(CLI::App& command, SummaryFlags& flags, bool with_threads
                     "automatic: every core, for clusters large enough to gain); the output is the "
                     "same for any N")
         ->capture_default_str();
-  } else {
-    o.threads = 1;  // the command runs clusters in parallel itself
   }
   command.add_option("-f,--format", flags.format, "Output format: text, markdown or json")
       ->capture_default_str()
