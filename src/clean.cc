@@ -108,13 +108,18 @@ bool is_rule(std::string_view line) {
   return marks >= 3;
 }
 
+// Where the line of the text holding `begin` starts, after its leading spaces and tabs.
+std::size_t line_start(std::string_view text, std::size_t begin) {
+  std::size_t start = begin;
+  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r') --start;
+  while (start < begin && (text[start] == ' ' || text[start] == '\t')) ++start;
+  return start;
+}
+
 // True when the line of the text holding `begin` opens with a bullet ("- ", "* ", "+ ", "• "),
 // Markdown markup skipped or not.
 bool bullet_item(std::string_view text, std::size_t begin) {
-  std::size_t start = begin;
-  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r') --start;
-  while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
-  const std::string_view rest = text.substr(start);
+  const std::string_view rest = text.substr(line_start(text, begin));
   for (const std::string_view bullet : {"- ", "* ", "+ ", "\u2022 "})
     if (rest.starts_with(bullet)) return true;
   return false;
@@ -138,21 +143,21 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
   }
   if (glued_lines < kMinWrappedLines || width < kMinWrapWidth) return {};
   const std::size_t full = width - width / kWrapSlackPerWidth;
-  // What a line needs to be followed by the next word in its paragraph: 0 = nothing fits.
-  const auto room_used = [&](std::size_t i) -> std::size_t {
-    if (i + 1 >= raw.size() || !glued(i)) return 0;
-    const std::size_t n = clean_rules::count_code_points(line_text(i));
-    if (n > kMaxWrapWidth) return 0;
-    return n + 1 + clean_rules::first_word_code_points(line_text(i + 1));
-  };
-  std::vector<bool> continues(raw.size(), false);
+  // What each line needs to be followed by the next word in its paragraph (0: nothing fits),
+  // and whether it ends a sentence; both are read again below.
+  std::vector<std::size_t> room_used(raw.size(), 0);
+  std::vector<bool> continues(raw.size(), false), ends(raw.size(), false);
   std::size_t wrapped = 0, sentence_ends = 0;
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
-    if (room_used(i) > full) {
-      continues[i] = true;
-      ++wrapped;
-      if (clean_rules::ends_with_sentence_punctuation(line_text(i))) ++sentence_ends;
-    }
+    if (!glued(i)) continue;
+    const std::size_t n = clean_rules::count_code_points(line_text(i));
+    if (n > kMaxWrapWidth) continue;
+    room_used[i] = n + 1 + clean_rules::first_word_code_points(line_text(i + 1));
+    if (room_used[i] <= full) continue;
+    continues[i] = true;
+    ++wrapped;
+    ends[i] = clean_rules::ends_with_sentence_punctuation(line_text(i));
+    if (ends[i]) ++sentence_ends;
   }
   if (wrapped < kMinWrappedLines || 2 * wrapped < glued_lines || 2 * sentence_ends >= wrapped)
     return {};
@@ -163,16 +168,15 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
       raw.begin());
   for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
     if (!continues[i]) continue;
-    const std::string_view line = line_text(i), next = line_text(i + 1);
-    const bool line_ends = clean_rules::ends_with_sentence_punctuation(line);
+    const std::string_view next = line_text(i + 1);
     if (is_rule(next) ||  // "=====" under a title, a horizontal rule
-        (i == first && !clean_rules::starts_with_lowercase(next) && room_used(i) <= width) ||
+        (i == first && !clean_rules::starts_with_lowercase(next) && room_used[i] <= width) ||
         (bullet_item(text, raw[i + 1].span.begin) &&
-         (line_ends || bullet_item(text, raw[i].span.begin))) ||
-        (line_ends && !clean_rules::ends_with_sentence_punctuation(next) && !continues[i + 1]) ||
-        (line_ends && clean_rules::match_phrases(
-                          clean_rules::comparison_key(next), clean_rules::count_code_points(next),
-                          clean_rules::count_words(next), false) == PhraseMatch::Strong))
+         (ends[i] || bullet_item(text, raw[i].span.begin))) ||
+        (ends[i] && !clean_rules::ends_with_sentence_punctuation(next) && !continues[i + 1]) ||
+        (ends[i] && clean_rules::match_phrases(
+                        clean_rules::comparison_key(next), clean_rules::count_code_points(next),
+                        clean_rules::count_words(next), false) == PhraseMatch::Strong))
       continues[i] = false;
   }
   return continues;
@@ -185,10 +189,10 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // item, the next line of a quotation); inside a paragraph, "2012." or "- " at the start of a
 // hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
 // Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
-// Returns, for each line, the kind of markup skipped: '>', '#', '-' (any bullet), '1' or 0.
-std::vector<char> skip_markdown_markers(std::string_view text,
+// Returns, for each line, whether it is a quotation's ("> " skipped).
+std::vector<bool> skip_markdown_markers(std::string_view text,
                                         std::vector<clean_rules::RawLine>& lines) {
-  std::vector<char> kinds(lines.size(), 0);
+  std::vector<bool> quoted(lines.size(), false);
   const auto kind_of = [](char c) {
     return c >= '0' && c <= '9' ? '1' : c == '*' || c == '+' ? '-' : c;
   };
@@ -219,31 +223,30 @@ std::vector<char> skip_markdown_markers(std::string_view text,
           line.span.end = end;
         }
       }
-      if (line.span.begin == line.span.end) line.span = Span{line.span.end, line.span.end};
-      previous_kind = kinds[index] = kind;
+      previous_kind = kind;
+      quoted[index] = kind == '>';
     } else {
       previous_kind = 0;
     }
     opens_block =
         clean_rules::ends_with_sentence_punctuation(view) || clean_rules::ends_with_colon(view);
   }
-  return kinds;
+  return quoted;
 }
 
 // The document's lines; `parts` gets the span of every line of the text when some of them are
 // joined (a wrapped paragraph is reported line by line, each as trimmed as it was analysed).
 std::vector<Line> analyse(const Document& document, std::vector<Span>& parts) {
   std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
-  std::vector<char> markup;
+  std::vector<bool> quoted;
   if (clean_rules::is_markdown_path(document.path))
-    markup = skip_markdown_markers(document.text, raw);
+    quoted = skip_markdown_markers(document.text, raw);
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
   // The lines of a Markdown quotation are one paragraph, like a wrapped one.
-  for (std::size_t i = 0; i + 1 < markup.size(); ++i) {
-    if (markup[i] != '>' || markup[i + 1] != '>' || raw[i].span.size() == 0 ||
-        raw[i + 1].span.size() == 0)
+  for (std::size_t i = 0; i + 1 < quoted.size(); ++i) {
+    if (!quoted[i] || !quoted[i + 1] || raw[i].span.size() == 0 || raw[i + 1].span.size() == 0)
       continue;
-    continues.resize(raw.size(), false);
+    if (continues.empty()) continues.assign(raw.size(), false);
     continues[i] = true;
   }
   if (!continues.empty()) {
@@ -410,12 +413,7 @@ bool separates_paragraphs_with_blank_lines(const std::vector<Line>& lines) {
 // True when the line holding `begin` has something before it on its line of text: Markdown
 // markup that the span skips.
 bool after_markup(std::string_view text, std::size_t begin) {
-  for (std::size_t i = begin; i > 0; --i) {
-    const char c = text[i - 1];
-    if (c == '\n' || c == '\r') return false;
-    if (c != ' ' && c != '\t') return true;
-  }
-  return false;
+  return line_start(text, begin) < begin;
 }
 
 // A short line glued under a paragraph of running text, ending its block (credit lines aside),

@@ -724,7 +724,9 @@ double stopword_share(std::string_view text, Language language) {
     // Elided articles (l', qu') count as stopwords, as the tokenizer strips them.
     bool elided = false;
     const std::string_view stripped = strip_apostrophe(word, language, &elided);
-    if (elided || stopwords::contains(word, language) || stopwords::contains(stripped, language))
+    // `stripped` is a view into `word`: the same size means the same word, looked up once.
+    if (elided || stopwords::contains(stripped, language) ||
+        (stripped.size() != word.size() && stopwords::contains(word, language)))
       ++stopwords;
     return true;
   });
