@@ -23,6 +23,10 @@ using clean_rules::PhraseMatch;
 constexpr int kMinHeadingWords = 5;
 // A headline has a few words: a one- or two-word line at the top is a rubric or a byline.
 constexpr int kMinTitleWords = 3;
+// A line without final punctuation of at least this many words that holds a sentence end inside
+// it (clean_rules::holds_sentences) is a paragraph that lost its last period: RPM2 and scraped
+// pages both have them, and taking them for headings dropped intro paragraphs and answers.
+constexpr int kMinParagraphWords = 12;
 // Boilerpipe's NumWordsRulesClassifier with no links (ALGORITHMS.md §4.1): a block of at most
 // 16 words between a block of at most 4 and one of at most 15 is not content.
 constexpr int kContextMaxWords = 16;
@@ -82,7 +86,8 @@ struct Line {
 // - under the document's first line, unless the next line goes on in lower case or a greedy
 //   wrapper would break exactly there: it is where a headline sits, glued above the first
 //   paragraph (a 61-column headline over text wrapped at 72 is within the slack);
-// - before a bullet ("- ", "* "), after another bullet or a sentence's end: a list's items;
+// - before a bullet ("- ", "* "), after another bullet, a sentence's end or a colon: a list's
+//   items;
 // - after a sentence's end, before a line without final punctuation that is not wrapped itself:
 //   a subhead between two paragraphs of text without blank lines;
 // - after a sentence's end, before a line that the phrase list's strong entries mark on its own
@@ -92,6 +97,7 @@ constexpr std::size_t kMinWrapWidth = 40;  // code points; wrapped text uses 60-
 constexpr std::size_t kMaxWrapWidth = 100;
 constexpr std::size_t kWrapSlackPerWidth = 5;
 constexpr std::size_t kMinWrappedLines = 3;
+constexpr std::size_t kMinUnbreakableRun = 40;
 
 // True for an underline or a horizontal rule: one of = - _ * ~ # repeated (spaces allowed).
 bool is_rule(std::string_view line) {
@@ -116,12 +122,22 @@ std::size_t line_start(std::string_view text, std::size_t begin) {
   return start;
 }
 
-// True when the line of the text holding `begin` opens with a bullet ("- ", "* ", "+ ", "• "),
-// Markdown markup skipped or not.
+// True when the line of the text holding `begin` opens with a bullet ("- ", "* ", "+ ", "• ",
+// ...), its markup skipped or not.
 bool bullet_item(std::string_view text, std::size_t begin) {
   const std::string_view rest = text.substr(line_start(text, begin));
-  for (const std::string_view bullet : {"- ", "* ", "+ ", "\u2022 "})
-    if (rest.starts_with(bullet)) return true;
+  return rest.starts_with("+ ") || clean_rules::bullet_marker_length(rest) > 0;
+}
+
+// True when the line holds a run of kMinUnbreakableRun bytes without a space (a URL): a wrapper
+// cannot break it, so the line's length says nothing about the width (the numbered URLs of a
+// `lynx -dump` page's reference list run to 100 columns under text wrapped at 70).
+bool has_unbreakable_run(std::string_view line) {
+  std::size_t run = 0;
+  for (const char c : line) {
+    run = c == ' ' || c == '\t' ? 0 : run + 1;
+    if (run >= kMinUnbreakableRun) return true;
+  }
   return false;
 }
 
@@ -139,7 +155,7 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
     if (!glued(i)) continue;
     ++glued_lines;
     const std::size_t n = clean_rules::count_code_points(line_text(i));
-    if (n <= kMaxWrapWidth) width = std::max(width, n);
+    if (n <= kMaxWrapWidth && !has_unbreakable_run(line_text(i))) width = std::max(width, n);
   }
   if (glued_lines < kMinWrappedLines || width < kMinWrapWidth) return {};
   const std::size_t full = width - width / kWrapSlackPerWidth;
@@ -172,7 +188,8 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
     if (is_rule(next) ||  // "=====" under a title, a horizontal rule
         (i == first && !clean_rules::starts_with_lowercase(next) && room_used[i] <= width) ||
         (bullet_item(text, raw[i + 1].span.begin) &&
-         (ends[i] || bullet_item(text, raw[i].span.begin))) ||
+         (ends[i] || bullet_item(text, raw[i].span.begin) ||
+          clean_rules::ends_with_colon(line_text(i)))) ||
         (ends[i] && !clean_rules::ends_with_sentence_punctuation(next) && !continues[i + 1]) ||
         (ends[i] && clean_rules::match_phrases(
                         clean_rules::comparison_key(next), clean_rules::count_code_points(next),
@@ -189,9 +206,12 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // item, the next line of a quotation); inside a paragraph, "2012." or "- " at the start of a
 // hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
 // Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
+// Plain text gets the same treatment for its bullets only ("- ", "• ", "* ", "– "): copied from
+// a web page, a list keeps its markers, and a summary sentence should not open with one. Headings
+// and numbers stay: "#" and "1." at the start of a plain-text line are as likely to be text.
 // Returns, for each line, whether it is a quotation's ("> " skipped).
-std::vector<bool> skip_markdown_markers(std::string_view text,
-                                        std::vector<clean_rules::RawLine>& lines) {
+std::vector<bool> skip_block_markers(std::string_view text,
+                                     std::vector<clean_rules::RawLine>& lines, bool markdown) {
   std::vector<bool> quoted(lines.size(), false);
   const auto kind_of = [](char c) {
     return c >= '0' && c <= '9' ? '1' : c == '*' || c == '+' ? '-' : c;
@@ -206,12 +226,13 @@ std::vector<bool> skip_markdown_markers(std::string_view text,
       continue;
     }
     const std::string_view view = text.substr(line.span.begin, line.span.size());
-    if (view.starts_with("```") || view.starts_with("~~~")) {
+    if (markdown && (view.starts_with("```") || view.starts_with("~~~"))) {
       in_fence = !in_fence;
       continue;
     }
     if (in_fence) continue;
-    const std::size_t marker = clean_rules::markdown_marker_length(view);
+    const std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
+                                        : clean_rules::bullet_marker_length(view);
     const char kind = marker > 0 ? kind_of(view[0]) : 0;
     if (marker > 0 && (opens_block || kind == previous_kind)) {
       line.span.begin += marker;
@@ -238,9 +259,8 @@ std::vector<bool> skip_markdown_markers(std::string_view text,
 // joined (a wrapped paragraph is reported line by line, each as trimmed as it was analysed).
 std::vector<Line> analyse(const Document& document, std::vector<Span>& parts) {
   std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
-  std::vector<bool> quoted;
-  if (clean_rules::is_markdown_path(document.path))
-    quoted = skip_markdown_markers(document.text, raw);
+  const std::vector<bool> quoted =
+      skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
   // The lines of a Markdown quotation are one paragraph, like a wrapped one.
   for (std::size_t i = 0; i + 1 < quoted.size(); ++i) {
@@ -266,7 +286,8 @@ std::vector<Line> analyse(const Document& document, std::vector<Span>& parts) {
           std::string_view(document.text).substr(line.span.begin, line.span.size());
       line.key = clean_rules::comparison_key(text);
       line.words = clean_rules::count_words(text);
-      line.punctuated = clean_rules::ends_with_sentence_punctuation(text);
+      line.punctuated = clean_rules::ends_with_sentence_punctuation(text) ||
+                        (line.words >= kMinParagraphWords && clean_rules::holds_sentences(text));
       line.phrase = clean_rules::match_phrases(line.key, clean_rules::count_code_points(text),
                                                line.words, line.punctuated) != PhraseMatch::None;
     }
@@ -312,9 +333,9 @@ void mark_repetitions(std::vector<std::vector<Line>>& documents) {
 
 // The headline: the first line without final punctuation, looked for only above the first line
 // of running text (a document that opens with a sentence has no title). Lines of the phrase list
-// are passed over, and so, when there is another candidate, is a line that the page repeats
-// further down (seed 004's newsletter block sits above and below the article) - unless the next
-// candidate is that line printed twice, which makes it the headline.
+// and breadcrumbs are passed over, and so, when there is another candidate, is a line that the page
+// repeats further down (seed 004's newsletter block sits above and below the article) - unless the
+// next candidate is that line printed twice, which makes it the headline.
 std::optional<std::size_t> find_title(const std::vector<Line>& lines) {
   std::size_t first_body = lines.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -329,6 +350,9 @@ std::optional<std::size_t> find_title(const std::vector<Line>& lines) {
     const Line& line = lines[i];
     if (line.blank() || line.phrase || line.punctuated) continue;
     if (line.words < kMinTitleWords) continue;
+    // A breadcrumb ("Accueil > Politique > Gouvernement", "Home › News") is the site's menu.
+    if (line.key.find(" > ") != std::string::npos || line.key.find(" \u203A ") != std::string::npos)
+      continue;
     if (line.words >= clean_rules::kLongLineWords) break;  // a paragraph that lost its period
     if (line.repeated_here() && line.last_occurrence >= first_body) {
       repeated_below.push_back(i);
@@ -363,9 +387,12 @@ const char* classify(const std::vector<Line>& lines, std::size_t i) {
   const Line& line = lines[i];
   if (line.repeated_here()) return "repeated";
   if (line.phrase) return "boilerplate";
-  // Wire copy that several sources carry is content; so is a long paragraph.
-  if (line.shared || line.words >= clean_rules::kLongLineWords) return nullptr;
-  if (line.punctuated) return nullptr;
+  // A Wikipedia reference list's entry ("^ a b "Title". Publisher.").
+  if (line.key.starts_with("^ ")) return "boilerplate";
+  // A long paragraph is content, and so is a sentence. A line without final punctuation that
+  // several sources carry is not spared: wire copy shares sentences, and what two pages of one
+  // outlet share below the sentence level is its template (menus, share buttons, the site name).
+  if (line.words >= clean_rules::kLongLineWords || line.punctuated) return nullptr;
   const Line* previous = previous_line(lines, i);
   const Line* next = next_line(lines, i);
   const bool between_paragraphs = previous && next && previous->body() && next->body();

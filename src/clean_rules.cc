@@ -90,6 +90,13 @@ constexpr std::array kPhrases = {
     Phrase{"accept cookies", PhraseMatch::Strong},
     Phrase{"utilise des cookies", PhraseMatch::Strong},
     Phrase{"uses cookies", PhraseMatch::Strong},
+    Phrase{"we use cookies", PhraseMatch::Strong},
+    Phrase{"utilisons des cookies", PhraseMatch::Strong},
+    // The IAB consent framework's wording, in every banner that uses it.
+    Phrase{"store and/or access information", PhraseMatch::Strong},
+    Phrase{"stocker et/ou accéder à des informations", PhraseMatch::Strong},
+    Phrase{"the free news source you can write", PhraseMatch::Strong},
+    Phrase{"this page was last edited", PhraseMatch::Strong},
 
     Phrase{"cookie*", PhraseMatch::Short},
     Phrase{"newsletter*", PhraseMatch::Short},
@@ -116,6 +123,31 @@ constexpr std::array kPhrases = {
     Phrase{"read more", PhraseMatch::Short},
     Phrase{"click here", PhraseMatch::Short},
     Phrase{"cliquez ici", PhraseMatch::Short},
+    // Editorial notes, credits and page furniture written as sentences (the reviews of scraped
+    // pages in eval/README.md): short lines only, where a news sentence rarely says them.
+    Phrase{"editor's note", PhraseMatch::Short},
+    Phrase{"note de la rédaction", PhraseMatch::Short},
+    Phrase{"contributed to this report", PhraseMatch::Short},
+    Phrase{"contributed reporting", PhraseMatch::Short},
+    Phrase{"contribué à cet article", PhraseMatch::Short},
+    Phrase{"edited for length and clarity", PhraseMatch::Short},
+    Phrase{"this article was amended", PhraseMatch::Short},
+    Phrase{"this story has been updated", PhraseMatch::Short},
+    Phrase{"cet article a été mis à jour", PhraseMatch::Short},
+    Phrase{"thanks for reading", PhraseMatch::Short},
+    Phrase{"skip to content", PhraseMatch::Short},
+    Phrase{"skip to main content", PhraseMatch::Short},
+    Phrase{"aller au contenu", PhraseMatch::Short},
+    Phrase{"article est réservé aux abonnés", PhraseMatch::Short},
+    Phrase{"suite est réservée aux abonnés", PhraseMatch::Short},
+    Phrase{"de cet article à lire", PhraseMatch::Short},
+    Phrase{"cet article vous a été utile", PhraseMatch::Short},
+    Phrase{"votre navigateur ne supporte pas", PhraseMatch::Short},
+    Phrase{"your browser does not support", PhraseMatch::Short},
+    Phrase{"les commentaires sont fermés", PhraseMatch::Short},
+    Phrase{"comments are closed", PhraseMatch::Short},
+    Phrase{"si ce message ne s'affiche pas", PhraseMatch::Short},
+    Phrase{"available under the creative commons", PhraseMatch::Short},
 
     Phrase{"partager", PhraseMatch::Label},
     Phrase{"partagez", PhraseMatch::Label},
@@ -324,6 +356,30 @@ std::size_t markdown_marker_length(std::string_view line) {
   return quoted;
 }
 
+std::size_t bullet_marker_length(std::string_view line) {
+  std::size_t i = 0;
+  for (const std::string_view bullet :
+       {"-", "*", "\u2022", "\u2013", "\u2014", "\u25AA", "\u25CF"}) {
+    if (line.starts_with(bullet)) {
+      i = bullet.size();
+      break;
+    }
+  }
+  if (i == 0) return 0;
+  const std::size_t marker = i;
+  while (true) {
+    if (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+      ++i;
+    } else if (line.substr(i).starts_with("\u00A0")) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  // "-5 %" and "*emphasis*" are text; so is a lone dash (a separator line).
+  return i > marker && i < line.size() ? i : 0;
+}
+
 bool is_markdown_path(std::string_view path) {
   const auto ends_with = [&](std::string_view suffix) {
     if (path.size() < suffix.size()) return false;
@@ -364,9 +420,58 @@ bool ends_with_sentence_punctuation(std::string_view line) {
   while (i > 0) {
     const UChar32 c = previous_code_point(line, i);
     if (is_final_punctuation(c)) return true;
+    if (c == ']') {
+      // Reference marks after the period ("was stolen.[1][2]", "[citation needed]") are not
+      // what ends the sentence: skip a bracketed group of up to kMaxReferenceMark bytes.
+      const std::size_t open = line.rfind('[', i);
+      if (open != std::string_view::npos && i - open <= kMaxReferenceMark && open > 0) {
+        i = open;
+        continue;
+      }
+    }
     if (!is_space(c) && !is_closing(c)) return false;
   }
   return false;
+}
+
+bool holds_sentences(std::string_view line) {
+  // Sentence ends inside the line: a terminator after a lower-case word of two letters or more
+  // (so "M. Dupont", "U.S. Army" and "Dr. Smith" do not count), then white space and a capital.
+  // The line holds sentences when the text after the last such end is a clause of its own: at
+  // least kMinClauseWords words, mostly in lower case (a caption's credit, "AFP / Jean Dupont",
+  // is names).
+  std::size_t last_end = std::string_view::npos;
+  for (std::size_t i = 2; i + 2 < line.size(); ++i) {
+    const char c = line[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (line[i + 1] != ' ') continue;
+    std::size_t next = i + 2;
+    if (next >= line.size()) break;
+    const UChar32 first = next_code_point(line, next);
+    if (!u_isupper(first) && first != 0xAB && first != 0x201C && first != '"') continue;
+    std::size_t before = i, letters = 0;
+    while (before > 0) {
+      std::size_t at = before;
+      const UChar32 p = previous_code_point(line, at);
+      if (!u_islower(p)) break;
+      before = at;
+      ++letters;
+    }
+    if (letters >= 2) last_end = i;
+  }
+  if (last_end == std::string_view::npos) return false;
+  int words = 0, lower = 0;
+  std::size_t i = last_end + 1;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
+    std::size_t at = i;
+    const UChar32 first = next_code_point(line, at);
+    ++words;
+    if (u_islower(first)) ++lower;
+    while (i < line.size() && line[i] != ' ') ++i;
+  }
+  return words >= kMinClauseWords && 2 * lower >= words;
 }
 
 PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int words,

@@ -44,6 +44,10 @@ std::size_t first_word_code_points(std::string_view line);
 // followed by a space. 0 when there is none.
 std::size_t markdown_marker_length(std::string_view line);
 
+// Bytes of a plain-text bullet at the start of a trimmed line ("- ", "* ", "• ", "– ", "— ",
+// "▪ ", "● ") with the spaces after it; 0 when there is none, or nothing follows it.
+std::size_t bullet_marker_length(std::string_view line);
+
 // True for a path ending in .md or .markdown (any case).
 bool is_markdown_path(std::string_view path);
 
@@ -59,7 +63,15 @@ bool ends_with_colon(std::string_view line);
 // True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
 // brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not
 // count: headlines end that way.
+// Reference marks ("[1]", "[citation needed]") after the final punctuation are skipped.
 bool ends_with_sentence_punctuation(std::string_view line);
+
+// True when a line without final punctuation still holds a sentence that ends inside it and a
+// clause after it ("Aucun blessé n'est à déplorer. Il leur faudra plusieurs jours"): a
+// paragraph that lost its last period, not a heading.
+bool holds_sentences(std::string_view line);
+inline constexpr std::size_t kMaxReferenceMark = 24;  // bytes of "[citation needed]" and less
+inline constexpr int kMinClauseWords = 4;
 
 enum class PhraseMatch {
   None,

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -30,6 +31,22 @@ constexpr std::u16string_view kEnglishAbbreviations[] = {
     u"fig.",  u"No.",   u"approx.", u"Spc.", u"Pfc.",  u"Pvt.",  u"Cpl.", u"Maj.",  u"Adm.",
     u"Brig.", u"Cmdr.", u"Rev.",    u"Hon.", u"Sens.", u"Reps.", u"Det.", u"Insp.", u"Supt.",
 };
+
+// What follows "5:41 p.m." in a sentence that goes on: a day, a month, a time zone, "(GMT)".
+// Before anything else a capital after "p.m." starts a new sentence ("at 10 a.m. The mayor ...").
+constexpr std::u16string_view kAfterClockTime[] = {
+    u"Monday",  u"Tuesday",   u"Wednesday", u"Thursday", u"Friday",   u"Saturday", u"Sunday",
+    u"January", u"February",  u"March",     u"April",    u"May",      u"June",     u"July",
+    u"August",  u"September", u"October",   u"November", u"December", u"Jan.",     u"Feb.",
+    u"Aug.",    u"Sept.",     u"Oct.",      u"Nov.",     u"Dec.",     u"ET",       u"EST",
+    u"EDT",     u"CT",        u"CST",       u"CDT",      u"MT",       u"MST",      u"MDT",
+    u"PT",      u"PST",       u"PDT",       u"GMT",      u"BST",      u"UTC",      u"CET",
+    u"CEST",    u"Eastern",   u"Central",   u"Mountain", u"Pacific",  u"(",
+};
+// A reference mark ("[12]", "[citation needed]") is at most this many UTF-16 units long.
+constexpr std::int32_t kMaxReferenceMark = 24;
+// An agency tag after a dateline: "(AP)", "(Reuters)", "(AFP)", "(WMLR)".
+constexpr std::int32_t kMaxAgencyTag = 24;
 
 UChar32 code_point_at(const UChar* text, std::int32_t i, std::int32_t length) {
   UChar32 c;
@@ -189,13 +206,99 @@ void reattach_closing_quotes(const UChar* text, std::int32_t length,
          [&](std::size_t k) { return boundaries[k].pos != boundaries[k + 1].pos; });
 }
 
+// "5:41 p.m." (or "a.m.") ending at `end`.
+bool ends_with_clock_time(const UChar* text, std::int32_t end) {
+  if (end < 4 || text[end - 1] != u'.' || (text[end - 2] != u'm' && text[end - 2] != u'M') ||
+      text[end - 3] != u'.')
+    return false;
+  const UChar half = text[end - 4];
+  if (half != u'a' && half != u'p' && half != u'A' && half != u'P') return false;
+  return end == 4 || !u_isalpha(text[end - 5]);
+}
+
+bool starts_with_any(const UChar* text, std::int32_t i, std::int32_t end,
+                     std::span<const std::u16string_view> words) {
+  for (const std::u16string_view word : words) {
+    const auto size = static_cast<std::int32_t>(word.size());
+    if (end - i < size || std::u16string_view(text + i, word.size()) != word) continue;
+    if (word == u"(" || i + size == end || !u_isalnum(text[i + size])) return true;
+  }
+  return false;
+}
+
+// "(AP) —", "(Reuters) -": the agency tag of a dateline, which follows the place ("MARLOW,
+// Pa. (AP) — ..."); no sentence starts with it.
+bool starts_with_agency_tag(const UChar* text, std::int32_t i, std::int32_t end) {
+  if (i >= end || text[i] != u'(') return false;
+  std::int32_t close = i + 1;
+  while (close < end && close - i <= kMaxAgencyTag && text[close] != u')') {
+    const UChar c = text[close];
+    if (!(u_isalpha(c) || c == u' ' || c == u'&' || c == u'.' || c == u'-')) return false;
+    ++close;
+  }
+  if (close >= end || text[close] != u')' || close == i + 1 || !u_isupper(text[i + 1]))
+    return false;
+  const std::int32_t after = skip_space(text, close + 1, end);
+  return after < end && (text[after] == u'-' || text[after] == u'–' || text[after] == u'—');
+}
+
 void merge_abbreviations(const UChar* text, Language language, std::vector<Boundary>& boundaries,
                          std::vector<Boundary>& scratch) {
   filter(boundaries, scratch, [&](std::size_t k) {
     const std::int32_t end = trim_end(text, boundaries[k - 1].pos, boundaries[k].pos);
     if (end == 0 || text[end - 1] != u'.') return true;
+    const std::int32_t next = skip_space(text, boundaries[k].pos, boundaries[k + 1].pos);
+    if (starts_with_agency_tag(text, next, boundaries[k + 1].pos)) return false;
+    if (ends_with_clock_time(text, end) &&
+        starts_with_any(text, next, boundaries[k + 1].pos, kAfterClockTime))
+      return false;
     return !ends_with_listed_abbreviation(text, end, language) && !ends_with_initials(text, end);
   });
+}
+
+// Wikipedia's reference marks after a period ("was stolen.[1][2] It is"): ICU counts "[" as
+// closing punctuation and breaks after it. Move such a break past the marks.
+void attach_reference_marks(const UChar* text, std::int32_t length,
+                            std::vector<Boundary>& boundaries, std::vector<Boundary>& scratch) {
+  // The end of a bracketed mark opening at `open`, or -1.
+  const auto mark_end = [&](std::int32_t open) {
+    for (std::int32_t i = open + 1; i < length && i - open <= kMaxReferenceMark; ++i) {
+      if (text[i] == u']') return i + 1;
+      if (text[i] == u'[' || (is_white_space(text[i]) && text[i] != u' ')) return -1;
+    }
+    return -1;
+  };
+  for (std::size_t k = 1; k + 1 < boundaries.size(); ++k) {
+    const std::int32_t end = trim_end(text, boundaries[k - 1].pos, boundaries[k].pos);
+    std::int32_t open = -1;
+    for (std::int32_t i = end - 1; i > boundaries[k - 1].pos && end - i <= kMaxReferenceMark; --i) {
+      if (text[i] == u']') break;
+      if (text[i] == u'[') {
+        open = i;
+        break;
+      }
+    }
+    if (open < 1 || !(is_terminator(text[open - 1]) || is_closing_char(text[open - 1]))) continue;
+    std::int32_t after = mark_end(open);
+    if (after < 0) continue;
+    while (after < length && text[after] == u'[') {
+      const std::int32_t next = mark_end(after);
+      if (next < 0) break;
+      after = next;
+    }
+    boundaries[k].pos = std::max(boundaries[k].pos, after);
+  }
+  // A break moved onto or past the next one goes.
+  scratch.clear();
+  for (const Boundary& boundary : boundaries) {
+    if (!scratch.empty() && boundary.pos <= scratch.back().pos) {
+      scratch.back().forced |= boundary.forced;
+      if (&boundary == &boundaries.back()) scratch.back().pos = boundary.pos;
+      continue;
+    }
+    scratch.push_back(boundary);
+  }
+  std::swap(boundaries, scratch);
 }
 
 // ICU always breaks after ! and ? (UAX #29 SB11), also inside `« Où vas-tu ? » demanda-t-il.`.
@@ -296,6 +399,24 @@ void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Bounda
     }
     boundaries.push_back({i + 1, false});
   }
+  // "largest.[citation needed] Others": ICU reads the lower case after "[" as the sentence going
+  // on. A terminator, reference marks, a space and a capital: a break after the marks.
+  for (std::int32_t i = 1; i + 1 < length; ++i) {
+    if (text[i] != u'[' || !is_terminator(text[i - 1])) continue;
+    std::int32_t after = i;
+    while (after < length && text[after] == u'[') {
+      std::int32_t close = after + 1;
+      while (close < length && close - after <= kMaxReferenceMark && text[close] != u']' &&
+             text[close] != u'[')
+        ++close;
+      if (close >= length || text[close] != u']') break;
+      after = close + 1;
+    }
+    if (after == i) continue;
+    const std::int32_t next = skip_space(text, after, length);
+    if (next > after && next < length && u_isupper(text[next]))
+      boundaries.push_back({after, false});
+  }
 }
 
 void refine(const UChar* text, std::int32_t length, Language language,
@@ -304,6 +425,7 @@ void refine(const UChar* text, std::int32_t length, Language language,
   // otherwise `« Nous partons. » Il part.` would look like an open quote closed by the next
   // segment and be merged with it.
   reattach_closing_quotes(text, length, boundaries, scratch);
+  attach_reference_marks(text, length, boundaries, scratch);
   merge_abbreviations(text, language, boundaries, scratch);
   merge_continuations(text, length, boundaries, scratch);
   merge_list_numbers(text, boundaries, scratch);

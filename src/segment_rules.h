@@ -33,7 +33,8 @@ inline bool is_white_space(UChar32 c) {
 bool ends_with_terminator(const UChar* text, std::int32_t begin, std::int32_t end);
 
 // Appends the positions where a sentence is glued to the previous one without a space
-// ("domestique.Consternant"), which ICU does not split.
+// ("domestique.Consternant"), or follows reference marks ("largest.[citation needed] Others"),
+// which ICU does not split.
 void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Boundary>& boundaries);
 
 // Applies, in order: closing quotes moved back to their sentence, abbreviations and initials,

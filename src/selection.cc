@@ -43,12 +43,14 @@ bool starts_with_word(std::string_view text, std::string_view word) {
 
 // Openings that point back to something the reader of an extract has not seen. French first,
 // then English. "Il" is often impersonal ("Il y a", "Il faut"), so those are exempted.
-constexpr std::array<std::string_view, 30> kAnaphoricOpenings = {
+// The last row: an interview's answers ("Oui, à partir du moment où ...") need their question.
+constexpr std::array<std::string_view, 34> kAnaphoricOpenings = {
     "il",           "elle",     "ils",         "elles",        "ce dernier", "cette dernière",
     "ces derniers", "celui-ci", "celle-ci",    "ceux-ci",      "cela",       "ceci",
     "lui",          "leur",     "de son côté", "pour sa part", "he",         "she",
     "they",         "it",       "these",       "those",        "his",        "her",
-    "their",        "its",      "however",     "but",          "mais",       "ça"};
+    "their",        "its",      "however",     "but",          "mais",       "ça",
+    "oui,",         "non,",     "yes,",        "no,"};
 constexpr std::array<std::string_view, 6> kImpersonal = {"il y a",    "il faut",  "il est ",
                                                          "il s'agit", "il reste", "il semble"};
 // A demonstrative opening ("Cette décision", "Ces conditions", "This move") refers back, unless

@@ -8,6 +8,7 @@
 #include "clean_rules.h"
 #include "precis/clean.h"
 #include "precis/reader.h"
+#include "precis/segment.h"
 
 using precis::clean;
 using precis::CleanedDocument;
@@ -252,6 +253,37 @@ TEST_CASE("rules: final punctuation", "[clean]") {
   CHECK_FALSE(ends_with_sentence_punctuation("Militez,"));
   CHECK_FALSE(ends_with_sentence_punctuation("La Russie campe sur ses positions"));
   CHECK_FALSE(ends_with_sentence_punctuation(""));
+  // Reference marks after the period do not hide it; a heading's "[edit]" is no period.
+  CHECK(ends_with_sentence_punctuation("The data was stolen.[1][2]"));
+  CHECK(ends_with_sentence_punctuation("It was the largest breach.[citation needed]"));
+  CHECK_FALSE(ends_with_sentence_punctuation("Background[edit]"));
+}
+
+TEST_CASE("rules: a line without its last period that still holds sentences", "[clean]") {
+  using precis::clean_rules::holds_sentences;
+  CHECK(holds_sentences("Elles seront limitées à court terme. Mais c'est le troisième départ"));
+  CHECK(holds_sentences(
+      "Aucun blessé n'est à déplorer, mais la préfecture a demandé aux riverains de rester chez eux"
+      ". Il leur faudra plusieurs jours"));
+  // Abbreviations and initials end no sentence; a credit after a caption is no clause.
+  CHECK_FALSE(holds_sentences("Dr. Smith And The U.S. Army Take Questions On The New Policy"));
+  CHECK_FALSE(
+      holds_sentences("Selon M. Dupont la crue a atteint son plus haut niveau depuis 1983"));
+  CHECK_FALSE(
+      holds_sentences("Des pompiers devant l'usine en feu, lundi matin. Photo AFP / Jean Dupont"));
+  CHECK_FALSE(holds_sentences("La Russie campe sur ses positions"));
+}
+
+TEST_CASE("rules: plain-text bullets", "[clean]") {
+  using precis::clean_rules::bullet_marker_length;
+  CHECK(bullet_marker_length("- La Sèvre a atteint 5,12 mètres.") == 2);
+  CHECK(bullet_marker_length("* Item") == 2);
+  CHECK(bullet_marker_length("\u2022\u00A0Les habitants") == 5);
+  CHECK(bullet_marker_length("\u2014 Question ?") == 4);
+  CHECK(bullet_marker_length("-5 % sur un an") == 0);
+  CHECK(bullet_marker_length("*emphase*") == 0);
+  CHECK(bullet_marker_length("\u2014") == 0);
+  CHECK(bullet_marker_length("- ") == 0);
 }
 
 TEST_CASE("rules: words, keys, title repeats", "[clean]") {
@@ -359,20 +391,39 @@ TEST_CASE("repeated lines are dropped, unless another document shares them", "[c
       "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.\n",
       "b.txt");
   const auto cleaned = clean(std::vector<Document>{a, b});
-  // The wire sentence and the short shared credit are kept in both; b repeats the sentence but
-  // shares it with a, so both copies stay too.
+  // The wire sentence is kept in both; b repeats it but shares it with a, so both copies stay.
   CHECK(kept(a, cleaned[0]) ==
         std::vector<std::string>{
             "Le Kremlin a qualifié l'échange de franc.",
-            "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov.", "Selon l'AFP"});
-  CHECK(kept(b, cleaned[1]).size() == 4);
+            "Moscou ne renoncera pas à ses objectifs, a déclaré Iouri Ouchakov."});
+  CHECK(kept(b, cleaned[1]).size() == 3);
   const auto dropped_a = dropped(a, cleaned[0]);
-  REQUIRE(dropped_a.size() == 2);
+  REQUIRE(dropped_a.size() == 3);
   CHECK(dropped_a[0].second == "repeated");
   CHECK(dropped_a[1].second == "repeated");
-  // Alone, the credit line is a short line.
+  // The shared credit is a short line, shared or not: sharing spares sentences only.
+  CHECK(dropped_a[2] == std::pair<std::string, std::string>{"Selon l'AFP", "short"});
   CHECK(dropped(a, clean_one(a)).back() ==
         std::pair<std::string, std::string>{"Selon l'AFP", "short"});
+}
+
+TEST_CASE("two pages of one outlet: their shared template goes", "[clean]") {
+  // Menus, share buttons and the site's name are the same on both pages, and are no sentences:
+  // kept as shared lines, they were glued to the paragraph under them.
+  const std::string menu =
+      "Accueil Politique Société Économie\nL'Écho de l'Aure\nFacebook Twitter E-mail\n";
+  const Document a = make_document(
+      menu + "Le conseil municipal a voté la gratuité des bus pour tous les habitants.\n", "a.txt");
+  const Document b = make_document(
+      menu + "Franck Hébert, chef de file de l'opposition, conteste la régularité du vote.\n",
+      "b.txt");
+  const auto cleaned = clean(std::vector<Document>{a, b});
+  CHECK(kept(a, cleaned[0]) ==
+        std::vector<std::string>{
+            "Le conseil municipal a voté la gratuité des bus pour tous les habitants."});
+  CHECK(kept(b, cleaned[1]) ==
+        std::vector<std::string>{
+            "Franck Hébert, chef de file de l'opposition, conteste la régularité du vote."});
 }
 
 TEST_CASE("shared lines still go when they match the phrase list", "[clean]") {
@@ -813,12 +864,14 @@ TEST_CASE("wrapped text: labels, lists, underlines and lower-case lines", "[clea
   }
   SECTION("list items are not glued together") {
     const std::vector<std::string> items = {
-        "- A four per cent rise of the minimum wage for all private companies ;",
-        "- An exemption for firms of fewer than ten employees until next July ;",
-        "- A bonus for apprentices paid by the state from the first of March."};
+        "A four per cent rise of the minimum wage for all private companies ;",
+        "An exemption for firms of fewer than ten employees until next July ;",
+        "A bonus for apprentices paid by the state from the first of March."};
+    // Kept without their bullets, as in Markdown.
     const Document document = make_document(
-        wrap(kQuakeParagraph, 72) + "\n\nKey measures of the decree published on Friday:\n\n" +
-        items[0] + "\n" + items[1] + "\n" + items[2] + "\n\n" + wrap(kCharityParagraph, 72) + "\n");
+        wrap(kQuakeParagraph, 72) + "\n\nKey measures of the decree published on Friday:\n\n- " +
+        items[0] + "\n- " + items[1] + "\n- " + items[2] + "\n\n" + wrap(kCharityParagraph, 72) +
+        "\n");
     const CleanedDocument cleaned = clean_one(document);
     const std::vector<std::string> lines = kept(document, cleaned);
     REQUIRE(cleaned.wrapped.size() == lines.size());
@@ -867,6 +920,116 @@ TEST_CASE("wrapped text: labels, lists, underlines and lower-case lines", "[clea
 }
 
 // --- Options ---------------------------------------------------------------------------------
+
+TEST_CASE("scraped pages: paragraphs without their last period, lists, references", "[clean]") {
+  SECTION("a paragraph that lost its last period is kept, a caption with its credit is not") {
+    const std::string paragraph =
+        "Elles seront limitées à court terme. Mais c'est le troisième départ d'un ministre en "
+        "six mois, et la majorité le sait";
+    const std::string caption =
+        "Des pompiers devant l'usine en feu, lundi matin à Saint-Priest. Photo AFP / Jean Dupont";
+    const Document document = make_document(
+        "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
+            paragraph + "\n\n" + caption + "\n\n" +
+            "L'opposition réclame une commission d'enquête parlementaire sur le contrat.\n",
+        "a.txt");
+    const auto lines = kept(document, clean_one(document));
+    CHECK(std::count(lines.begin(), lines.end(), paragraph) == 1);
+    CHECK(std::count(lines.begin(), lines.end(), caption) == 0);
+  }
+  SECTION("plain-text bullets are no text, and the list stays apart from its introduction") {
+    const Document document = make_document(
+        "La préfecture a déclenché la vigilance rouge crues dimanche dans le département.\n"
+        "Voici ce qu'il faut retenir :\n"
+        "- La Sèvre a atteint 5,12 mètres à Clisson, son plus haut niveau depuis 1983.\n"
+        "\u2022 Plus de 340 habitants ont été évacués dans la nuit de samedi à dimanche.\n"
+        "-5 % de fréquentation dans les commerces du centre, selon la chambre de commerce.\n",
+        "a.txt");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(kept(document, cleaned) ==
+          std::vector<std::string>{
+              "La préfecture a déclenché la vigilance rouge crues dimanche dans le département.",
+              "Voici ce qu'il faut retenir :",
+              "La Sèvre a atteint 5,12 mètres à Clisson, son plus haut niveau depuis 1983.",
+              "Plus de 340 habitants ont été évacués dans la nuit de samedi à dimanche.",
+              "-5 % de fréquentation dans les commerces du centre, selon la chambre de commerce."});
+    const precis::Segmenter segmenter({precis::Language::French});
+    std::vector<std::string> sentences;
+    for (const auto& sentence : segmenter.split(document, cleaned, 0))
+      sentences.push_back(sentence.text);
+    CHECK(sentences.size() == 5);
+    CHECK(sentences[1] == "Voici ce qu'il faut retenir :");
+  }
+  SECTION("Wikipedia: reference marks, reference list and breadcrumbs") {
+    const Document document = make_document(
+        "Accueil > Santé > Cybersécurité\n"
+        "Meridian Health Partners data breach\n\n"
+        "In March 2025 the personal data of 12.4 million members of the insurer was "
+        "stolen.[1][2]\n\n"
+        "The attackers used credentials taken from a claims-processing vendor.[3]\n\n"
+        "References\n\n"
+        "^ a b \"Meridian Health Partners Provides Notice of Data Security Incident\". Meridian.\n"
+        "^ Smith, Jane (5 March 2025). \"Insurer says hackers stole data\". Reuters.\n",
+        "a.txt");
+    const CleanedDocument cleaned = clean_one(document);
+    CHECK(cleaned.title == "Meridian Health Partners data breach");
+    const auto lines = kept(document, cleaned);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].ends_with("stolen.[1][2]"));
+    CHECK(lines[1].ends_with("vendor.[3]"));
+  }
+}
+
+TEST_CASE("hard-wrapped text with a list of long URLs under it (lynx -dump)", "[clean]") {
+  std::string text = "Meridian breach puts vendor security back in the spotlight\n\n";
+  for (const std::string& paragraph : {kQuakeParagraph, kCharityParagraph, kPoliceParagraph})
+    text += wrap(paragraph, 70) + "\n\n";
+  text += "References\n\n";
+  for (int k = 1; k <= 6; ++k)
+    text += std::to_string(k) +
+            ". https://www.example.com/sharer.php?u=https://www.example.com/news/" +
+            "meridian-breach-vendor-secur" + std::to_string(k) + "/\n";  // 99 columns
+  const Document document = make_document(text, "a.txt");
+  const CleanedDocument cleaned = clean_one(document);
+  // Every line of the three paragraphs is kept, as when the URLs are not there.
+  const Document without = make_document(text.substr(0, text.find("References")), "b.txt");
+  const auto lines = kept(document, cleaned);
+  const auto lines_without = kept(without, clean_one(without));
+  REQUIRE(lines.size() >= lines_without.size());
+  CHECK(std::vector<std::string>(lines.begin(), lines.begin() + lines_without.size()) ==
+        lines_without);
+  const CleanedDocument cleaned_without = clean_one(without);
+  const auto continued = [](const CleanedDocument& c) {
+    return std::count(c.wrapped.begin(), c.wrapped.end(), true);
+  };
+  CHECK(continued(cleaned_without) > 0);
+  CHECK(continued(cleaned) == continued(cleaned_without));
+}
+
+TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
+  for (const std::string line : {
+           "Editor’s note: This story has been updated with the names of the victims.",
+           "Associated Press writers Jane Doe and John Roe contributed to this report.",
+           "The interview has been edited for length and clarity.",
+           "From Wikinews, the free news source you can write!",
+           "We and our 143 partners store and/or access information on a device, such as cookies.",
+           "Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies "
+           "similaires.",
+           "Cet article est réservé aux abonnés.",
+           "Il vous reste 62.45% de cet article à lire.",
+           "Votre navigateur ne supporte pas la lecture de vidéos.",
+       }) {
+    const Document document = make_document(
+        "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
+            line +
+            "\n\nL'opposition réclame une commission d'enquête parlementaire sur le contrat.\n",
+        "a.txt");
+    INFO(line);
+    const auto lines = dropped(document, clean_one(document));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == std::pair<std::string, std::string>{line, "boilerplate"});
+  }
+}
 
 TEST_CASE("cleaning disabled keeps every non-blank line but the title", "[clean]") {
   const Seeds& s = seeds();

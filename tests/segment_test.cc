@@ -203,6 +203,29 @@ TEST_CASE("segment: English abbreviations and initials", "[segment]") {
                 {"Pfc. Lynndie England, Cpl. Jones and Maj. Lee left.", "Adm. Mullen stayed."});
 }
 
+TEST_CASE("segment: datelines, clock times and reference marks", "[segment]") {
+  // The agency tag after a dateline that ends with an abbreviation starts no sentence.
+  check_english("MARLOW, Pa. (WMLR) — Federal investigators arrived on Tuesday. They left.",
+                {"MARLOW, Pa. (WMLR) — Federal investigators arrived on Tuesday.", "They left."});
+  check_english("ALBANY, N.Y. (AP) - The governor declared an emergency. Crews came.",
+                {"ALBANY, N.Y. (AP) - The governor declared an emergency.", "Crews came."});
+  check_sentences("Il est arrivé à St. (Loire) hier. Puis il est reparti.",
+                  {"Il est arrivé à St. (Loire) hier.", "Puis il est reparti."});
+  // "p.m." before a day, a month or a time zone goes on; before another word it may end.
+  check_english(
+      "The first call came in at 5:41 p.m. Monday. Crews arrived at 6 p.m. The mayor "
+      "spoke at 7 p.m. (2300 GMT), after the rescue.",
+      {"The first call came in at 5:41 p.m. Monday.", "Crews arrived at 6 p.m.",
+       "The mayor spoke at 7 p.m. (2300 GMT), after the rescue."});
+  check_english("The relay began at 1:00 p.m. PDT in San Francisco. It ended late.",
+                {"The relay began at 1:00 p.m. PDT in San Francisco.", "It ended late."});
+  // Wikipedia's reference marks stay with the sentence they follow.
+  check_english("The data was stolen.[1][2] It is one of the largest breaches.[3]",
+                {"The data was stolen.[1][2]", "It is one of the largest breaches.[3]"});
+  check_english("It was the largest.[citation needed] Others disagree.",
+                {"It was the largest.[citation needed]", "Others disagree."});
+}
+
 TEST_CASE("segment: NBSP and NNBSP in French punctuation", "[segment]") {
   check_sentences("«\u00A0Nous partons.\u00A0» Il part.", {"« Nous partons. »", "Il part."});
   check_sentences("« Nous partons. » Il part.", {"« Nous partons. »", "Il part."});

@@ -60,6 +60,13 @@ TEST_CASE("standalone filters: length, questions, list introductions, anaphors",
   CHECK(standalone_factor(candidate(0, 0, 1, "Voici les mesures annoncées par le ministre hier :"),
                           o) == 0.0);
   CHECK(standalone_factor(candidate(0, 1, 1, kAnaphor), o) == 0.5);
+  // An interview's answer needs its question; "No one" is no answer.
+  CHECK(standalone_factor(
+            candidate(0, 1, 1, "Oui, à partir du moment où le parquet ouvrait une enquête."), o) ==
+        0.5);
+  CHECK(standalone_factor(
+            candidate(0, 1, 1, "No one was injured when the bridge collapsed on Monday."), o) ==
+        1.0);
   CHECK(standalone_factor(
             candidate(0, 1, 1, "Il a ensuite quitté la salle sans un mot pour la presse."), o) ==
         0.5);
