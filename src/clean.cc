@@ -206,7 +206,8 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // item, the next line of a quotation); inside a paragraph, "2012." or "- " at the start of a
 // hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
 // Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
-// Plain text gets the same treatment for its bullets only ("- ", "• ", "* ", "– "): copied from
+// Plain text gets the same treatment for its bullets only ("- ", "• ", "* ", "– ", the "— " of
+// an interview's turns, "▪ ", "● "): copied from
 // a web page, a list keeps its markers, and a summary sentence should not open with one. Headings
 // and numbers stay: "#" and "1." at the start of a plain-text line are as likely to be text.
 // Returns, for each line, whether it is a quotation's ("> " skipped).
@@ -233,7 +234,9 @@ std::vector<bool> skip_block_markers(std::string_view text,
     if (in_fence) continue;
     const std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
                                         : clean_rules::bullet_marker_length(view);
-    const char kind = marker > 0 ? kind_of(view[0]) : 0;
+    // A UTF-8 bullet's kind is its last byte ("•" and "—" lists are different lists).
+    const char kind =
+        marker > 0 ? kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]) : 0;
     if (marker > 0 && (opens_block || kind == previous_kind)) {
       line.span.begin += marker;
       if (kind == '#') {  // "## Title ##": the closing sequence, after a space

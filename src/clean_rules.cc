@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -135,9 +136,6 @@ constexpr std::array kPhrases = {
     Phrase{"this story has been updated", PhraseMatch::Short},
     Phrase{"cet article a été mis à jour", PhraseMatch::Short},
     Phrase{"thanks for reading", PhraseMatch::Short},
-    Phrase{"skip to content", PhraseMatch::Short},
-    Phrase{"skip to main content", PhraseMatch::Short},
-    Phrase{"aller au contenu", PhraseMatch::Short},
     Phrase{"article est réservé aux abonnés", PhraseMatch::Short},
     Phrase{"suite est réservée aux abonnés", PhraseMatch::Short},
     Phrase{"de cet article à lire", PhraseMatch::Short},
@@ -150,6 +148,10 @@ constexpr std::array kPhrases = {
     Phrase{"available under the creative commons", PhraseMatch::Short},
 
     Phrase{"partager", PhraseMatch::Label},
+    // Skip links: "aller au contenu de la réforme" is also French.
+    Phrase{"skip to content", PhraseMatch::Label},
+    Phrase{"skip to main content", PhraseMatch::Label},
+    Phrase{"aller au contenu", PhraseMatch::Label},
     Phrase{"partagez", PhraseMatch::Label},
     Phrase{"commentaire*", PhraseMatch::Label},
     Phrase{"réagir", PhraseMatch::Label},
@@ -422,9 +424,15 @@ bool ends_with_sentence_punctuation(std::string_view line) {
     if (is_final_punctuation(c)) return true;
     if (c == ']') {
       // Reference marks after the period ("was stolen.[1][2]", "[citation needed]") are not
-      // what ends the sentence: skip a bracketed group of up to kMaxReferenceMark bytes.
+      // what ends the sentence: skip a bracketed group of up to kMaxReferenceMark bytes of
+      // letters, digits and spaces. An elision ("[…]", "[...]") is punctuation itself.
       const std::size_t open = line.rfind('[', i);
-      if (open != std::string_view::npos && i - open <= kMaxReferenceMark && open > 0) {
+      if (open != std::string_view::npos && i - open <= kMaxReferenceMark && open > 0 &&
+          std::all_of(line.begin() + static_cast<std::ptrdiff_t>(open) + 1,
+                      line.begin() + static_cast<std::ptrdiff_t>(i), [](char b) {
+                        return b == ' ' || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
+                               (b >= 'A' && b <= 'Z');
+                      })) {
         i = open;
         continue;
       }
@@ -433,6 +441,10 @@ bool ends_with_sentence_punctuation(std::string_view line) {
   }
   return false;
 }
+
+// Lower-case abbreviations that a capital may follow ("Lakers vs. Celtics", "art. L. 121").
+constexpr std::array<std::string_view, 13> kLowerCaseAbbreviations = {
+    "vs", "etc", "cf", "env", "av", "apr", "ex", "no", "pp", "art", "approx", "vol", "chap"};
 
 bool holds_sentences(std::string_view line) {
   // Sentence ends inside the line: a terminator after a lower-case word of two letters or more
@@ -457,7 +469,13 @@ bool holds_sentences(std::string_view line) {
       before = at;
       ++letters;
     }
-    if (letters >= 2) last_end = i;
+    // A whole lower-case word: "Gov.", "Mrs." and "Kiev." are a capital's tail, not one.
+    if (letters < 2 || (before > 0 && line[before - 1] != ' ')) continue;
+    const std::string_view word = line.substr(before, i - before);
+    if (std::find(kLowerCaseAbbreviations.begin(), kLowerCaseAbbreviations.end(), word) !=
+        kLowerCaseAbbreviations.end())
+      continue;
+    last_end = i;
   }
   if (last_end == std::string_view::npos) return false;
   int words = 0, lower = 0;

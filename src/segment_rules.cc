@@ -32,17 +32,24 @@ constexpr std::u16string_view kEnglishAbbreviations[] = {
     u"Brig.", u"Cmdr.", u"Rev.",    u"Hon.", u"Sens.", u"Reps.", u"Det.", u"Insp.", u"Supt.",
 };
 
-// What follows "5:41 p.m." in a sentence that goes on: a day, a month, a time zone, "(GMT)".
-// Before anything else a capital after "p.m." starts a new sentence ("at 10 a.m. The mayor ...").
+// What follows "5:41 p.m." in a sentence that goes on: a day or a time zone, a month before its
+// day ("March 3"), a region before "time" ("Pacific time"), a time in brackets ("(2300 GMT)").
+// Before anything else a capital after "p.m." starts a new sentence ("at 10 a.m. The mayor ...",
+// "at 2 a.m. Pacific Gas and Electric said ...", "at 10 a.m. May said ...").
 constexpr std::u16string_view kAfterClockTime[] = {
-    u"Monday",  u"Tuesday",   u"Wednesday", u"Thursday", u"Friday",   u"Saturday", u"Sunday",
-    u"January", u"February",  u"March",     u"April",    u"May",      u"June",     u"July",
-    u"August",  u"September", u"October",   u"November", u"December", u"Jan.",     u"Feb.",
-    u"Aug.",    u"Sept.",     u"Oct.",      u"Nov.",     u"Dec.",     u"ET",       u"EST",
-    u"EDT",     u"CT",        u"CST",       u"CDT",      u"MT",       u"MST",      u"MDT",
-    u"PT",      u"PST",       u"PDT",       u"GMT",      u"BST",      u"UTC",      u"CET",
-    u"CEST",    u"Eastern",   u"Central",   u"Mountain", u"Pacific",  u"(",
+    u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday", u"Saturday", u"Sunday", u"ET",
+    u"EST",    u"EDT",     u"CT",        u"CST",      u"CDT",    u"MT",       u"MST",    u"MDT",
+    u"PT",     u"PST",     u"PDT",       u"GMT",      u"BST",    u"UTC",      u"CET",    u"CEST",
 };
+constexpr std::u16string_view kMonths[] = {
+    u"January", u"February",  u"March",   u"April",    u"May",      u"June", u"July",
+    u"August",  u"September", u"October", u"November", u"December", u"Jan.", u"Feb.",
+    u"Aug.",    u"Sept.",     u"Oct.",    u"Nov.",     u"Dec.",
+};
+constexpr std::u16string_view kTimeRegions[] = {u"Eastern", u"Central", u"Mountain", u"Pacific"};
+constexpr std::u16string_view kTimeWords[] = {u"time", u"Time", u"Standard", u"Daylight"};
+// The brackets of a time: "(2300 GMT)", "(UTC-7)", at most this many units inside.
+constexpr std::int32_t kMaxBracketedTime = 16;
 // A reference mark ("[12]", "[citation needed]") is at most this many UTF-16 units long.
 constexpr std::int32_t kMaxReferenceMark = 24;
 // An agency tag after a dateline: "(AP)", "(Reuters)", "(AFP)", "(WMLR)".
@@ -216,12 +223,35 @@ bool ends_with_clock_time(const UChar* text, std::int32_t end) {
   return end == 4 || !u_isalpha(text[end - 5]);
 }
 
-bool starts_with_any(const UChar* text, std::int32_t i, std::int32_t end,
-                     std::span<const std::u16string_view> words) {
+// The length of the word of `words` that starts at i (whole word), or 0.
+std::int32_t starts_with_any(const UChar* text, std::int32_t i, std::int32_t end,
+                             std::span<const std::u16string_view> words) {
   for (const std::u16string_view word : words) {
     const auto size = static_cast<std::int32_t>(word.size());
     if (end - i < size || std::u16string_view(text + i, word.size()) != word) continue;
-    if (word == u"(" || i + size == end || !u_isalnum(text[i + size])) return true;
+    if (i + size == end || !u_isalnum(text[i + size])) return size;
+  }
+  return 0;
+}
+
+// Whether the text at i goes on a clock time's sentence (see kAfterClockTime).
+bool continues_clock_time(const UChar* text, std::int32_t i, std::int32_t end) {
+  if (starts_with_any(text, i, end, kAfterClockTime) > 0) return true;
+  if (const std::int32_t month = starts_with_any(text, i, end, kMonths); month > 0) {
+    const std::int32_t next = skip_space(text, i + month, end);
+    return next > i + month && next < end && u_isdigit(text[next]);
+  }
+  if (const std::int32_t region = starts_with_any(text, i, end, kTimeRegions); region > 0) {
+    const std::int32_t next = skip_space(text, i + region, end);
+    return next > i + region && starts_with_any(text, next, end, kTimeWords) > 0;
+  }
+  if (i < end && text[i] == u'(') {
+    for (std::int32_t k = i + 1; k < end && k - i <= kMaxBracketedTime; ++k) {
+      const UChar c = text[k];
+      if (c == u')') return k > i + 1;
+      if (!(u_isdigit(c) || u_isupper(c) || c == u' ' || c == u'+' || c == u'-' || c == u':'))
+        return false;
+    }
   }
   return false;
 }
@@ -249,8 +279,7 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
     if (end == 0 || text[end - 1] != u'.') return true;
     const std::int32_t next = skip_space(text, boundaries[k].pos, boundaries[k + 1].pos);
     if (starts_with_agency_tag(text, next, boundaries[k + 1].pos)) return false;
-    if (ends_with_clock_time(text, end) &&
-        starts_with_any(text, next, boundaries[k + 1].pos, kAfterClockTime))
+    if (ends_with_clock_time(text, end) && continues_clock_time(text, next, boundaries[k + 1].pos))
       return false;
     return !ends_with_listed_abbreviation(text, end, language) && !ends_with_initials(text, end);
   });

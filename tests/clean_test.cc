@@ -257,6 +257,9 @@ TEST_CASE("rules: final punctuation", "[clean]") {
   CHECK(ends_with_sentence_punctuation("The data was stolen.[1][2]"));
   CHECK(ends_with_sentence_punctuation("It was the largest breach.[citation needed]"));
   CHECK_FALSE(ends_with_sentence_punctuation("Background[edit]"));
+  // An elision in brackets is punctuation.
+  CHECK(ends_with_sentence_punctuation("devant les Français […]"));
+  CHECK(ends_with_sentence_punctuation("defend the contract in public [...]"));
 }
 
 TEST_CASE("rules: a line without its last period that still holds sentences", "[clean]") {
@@ -267,6 +270,13 @@ TEST_CASE("rules: a line without its last period that still holds sentences", "[
       ". Il leur faudra plusieurs jours"));
   // Abbreviations and initials end no sentence; a credit after a caption is no clause.
   CHECK_FALSE(holds_sentences("Dr. Smith And The U.S. Army Take Questions On The New Policy"));
+  CHECK_FALSE(holds_sentences(
+      "Gov. Newsom signs bill to expand access to child care for thousands of families"));
+  CHECK_FALSE(holds_sentences(
+      "Lakers vs. Celtics: LeBron James scores 40 points as Los Angeles wins in overtime"));
+  CHECK_FALSE(
+      holds_sentences("Par Jean Dupont, envoyé spécial à Kiev. Publié aujourd'hui à 10 h 12, "
+                      "mis à jour à 11 h 05"));
   CHECK_FALSE(
       holds_sentences("Selon M. Dupont la crue a atteint son plus haut niveau depuis 1983"));
   CHECK_FALSE(
@@ -467,6 +477,14 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
     INFO(line);
     CHECK(lines == std::vector<std::pair<std::string, std::string>>{{line, "boilerplate"}});
   }
+}
+
+TEST_CASE("a skip link's words in a sentence are no skip link", "[clean]") {
+  const Document document = make_document(
+      "Le ministre a présenté jeudi sa réforme des retraites aux partenaires sociaux.\n\n"
+      "Il a demandé aux syndicats d'aller au contenu de la réforme plutôt que de la caricaturer.\n",
+      "a.txt");
+  CHECK(kept(document, clean_one(document)).size() == 2);
 }
 
 TEST_CASE("boilerplate phrases do not take real sentences", "[clean]") {
@@ -1018,6 +1036,7 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "Cet article est réservé aux abonnés.",
            "Il vous reste 62.45% de cet article à lire.",
            "Votre navigateur ne supporte pas la lecture de vidéos.",
+           "Aller au contenu principal",
        }) {
     const Document document = make_document(
         "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +

@@ -219,6 +219,16 @@ TEST_CASE("segment: datelines, clock times and reference marks", "[segment]") {
        "The mayor spoke at 7 p.m. (2300 GMT), after the rescue."});
   check_english("The relay began at 1:00 p.m. PDT in San Francisco. It ended late.",
                 {"The relay began at 1:00 p.m. PDT in San Francisco.", "It ended late."});
+  check_english("They met at 9 a.m. March 3 and at 4 p.m. Pacific time on the next day.",
+                {"They met at 9 a.m. March 3 and at 4 p.m. Pacific time on the next day."});
+  // A word that only may belong to the time does not, unless what it needs follows.
+  check_english("Crews left at 6 p.m. (The road reopened on Monday.) Residents returned.",
+                {"Crews left at 6 p.m.", "(The road reopened on Monday.)", "Residents returned."});
+  check_english(
+      "The blaze started at 2 a.m. Pacific Gas and Electric said a line had failed.",
+      {"The blaze started at 2 a.m.", "Pacific Gas and Electric said a line had failed."});
+  check_english("The council met at 10 a.m. May said the plan would be dropped.",
+                {"The council met at 10 a.m.", "May said the plan would be dropped."});
   // Wikipedia's reference marks stay with the sentence they follow.
   check_english("The data was stolen.[1][2] It is one of the largest breaches.[3]",
                 {"The data was stolen.[1][2]", "It is one of the largest breaches.[3]"});
