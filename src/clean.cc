@@ -24,8 +24,9 @@ constexpr int kMinHeadingWords = 5;
 // A headline has a few words: a one- or two-word line at the top is a rubric or a byline.
 constexpr int kMinTitleWords = 3;
 // A line without final punctuation of at least this many words that holds a sentence end inside
-// it (clean_rules::holds_sentences) is a paragraph that lost its last period: RPM2 and scraped
-// pages both have them, and taking them for headings dropped intro paragraphs and answers.
+// it (clean_rules::holds_sentences) is a paragraph that lost its last period: scraped pages have
+// them (eval/README.md, "Scraped pages"), and taking them for headings dropped intro paragraphs
+// and interview answers. The development sets have none (their sentences are unchanged).
 constexpr int kMinParagraphWords = 12;
 // Boilerpipe's NumWordsRulesClassifier with no links (ALGORITHMS.md §4.1): a block of at most
 // 16 words between a block of at most 4 and one of at most 15 is not content.
@@ -207,9 +208,9 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
 // Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
 // Plain text gets the same treatment for its bullets only ("- ", "• ", "* ", "– ", the "— " of
-// an interview's turns, "▪ ", "● "): copied from
-// a web page, a list keeps its markers, and a summary sentence should not open with one. Headings
-// and numbers stay: "#" and "1." at the start of a plain-text line are as likely to be text.
+// an interview's turns, "▪ ", "● "): copied from a web page, a list keeps its markers, and a
+// summary sentence should not open with one. Headings and numbers stay: "#" and "1." at the start
+// of a plain-text line are as likely to be text.
 // Returns, for each line, whether it is a quotation's ("> " skipped).
 std::vector<bool> skip_block_markers(std::string_view text,
                                      std::vector<clean_rules::RawLine>& lines, bool markdown) {
