@@ -211,19 +211,27 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // an interview's turns, "▪ ", "● "): copied from a web page, a list keeps its markers, and a
 // summary sentence should not open with one. Headings and numbers stay: "#" and "1." at the start
 // of a plain-text line are as likely to be text.
-// Returns, for each line, whether it is a quotation's ("> " skipped).
+// Returns, for each line of a Markdown file, whether it is a quotation's ("> " skipped); empty
+// for plain text, which has no quotation markup.
 std::vector<bool> skip_block_markers(std::string_view text,
                                      std::vector<clean_rules::RawLine>& lines, bool markdown) {
-  std::vector<bool> quoted(lines.size(), false);
+  std::vector<bool> quoted(markdown ? lines.size() : 0, false);
   const auto kind_of = [](char c) {
     return c >= '0' && c <= '9' ? '1' : c == '*' || c == '+' ? '-' : c;
   };
-  bool in_fence = false, opens_block = true;
+  // The last line of text read (empty after a blank line or at the start); whether it lets a
+  // block open is only asked on a line with a marker, so most lines cost no punctuation test.
+  std::string_view previous;
+  const auto opens_block = [&] {
+    return previous.empty() || clean_rules::ends_with_sentence_punctuation(previous) ||
+           clean_rules::ends_with_colon(previous);
+  };
+  bool in_fence = false;
   char previous_kind = 0;
   for (std::size_t index = 0; index < lines.size(); ++index) {
     clean_rules::RawLine& line = lines[index];
     if (line.span.size() == 0) {
-      opens_block = true;
+      previous = {};
       previous_kind = 0;
       continue;
     }
@@ -238,7 +246,7 @@ std::vector<bool> skip_block_markers(std::string_view text,
     // A UTF-8 bullet's kind is its last byte ("•" and "—" lists are different lists).
     const char kind =
         marker > 0 ? kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]) : 0;
-    if (marker > 0 && (opens_block || kind == previous_kind)) {
+    if (marker > 0 && (kind == previous_kind || opens_block())) {
       line.span.begin += marker;
       if (kind == '#') {  // "## Title ##": the closing sequence, after a space
         std::size_t end = line.span.end;
@@ -249,12 +257,11 @@ std::vector<bool> skip_block_markers(std::string_view text,
         }
       }
       previous_kind = kind;
-      quoted[index] = kind == '>';
+      if (kind == '>') quoted[index] = true;  // Markdown only: no plain-text bullet is '>'
     } else {
       previous_kind = 0;
     }
-    opens_block =
-        clean_rules::ends_with_sentence_punctuation(view) || clean_rules::ends_with_colon(view);
+    previous = view;
   }
   return quoted;
 }

@@ -285,18 +285,26 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
   });
 }
 
+// Where the reference marks ("[1][2]", "[citation needed]") that open at `open` end: after the
+// last of the consecutive bracketed marks, each closed within kMaxReferenceMark units on its
+// line; `open` itself when the first one is no mark.
+std::int32_t reference_marks_end(const UChar* text, std::int32_t open, std::int32_t length) {
+  std::int32_t after = open;
+  while (after < length && text[after] == u'[') {
+    std::int32_t close = after + 1;
+    while (close < length && close - after <= kMaxReferenceMark && text[close] != u']' &&
+           text[close] != u'[' && (text[close] == u' ' || !is_white_space(text[close])))
+      ++close;
+    if (close >= length || text[close] != u']') break;
+    after = close + 1;
+  }
+  return after;
+}
+
 // Wikipedia's reference marks after a period ("was stolen.[1][2] It is"): ICU counts "[" as
 // closing punctuation and breaks after it. Move such a break past the marks.
 void attach_reference_marks(const UChar* text, std::int32_t length,
                             std::vector<Boundary>& boundaries, std::vector<Boundary>& scratch) {
-  // The end of a bracketed mark opening at `open`, or -1.
-  const auto mark_end = [&](std::int32_t open) {
-    for (std::int32_t i = open + 1; i < length && i - open <= kMaxReferenceMark; ++i) {
-      if (text[i] == u']') return i + 1;
-      if (text[i] == u'[' || (is_white_space(text[i]) && text[i] != u' ')) return -1;
-    }
-    return -1;
-  };
   for (std::size_t k = 1; k + 1 < boundaries.size(); ++k) {
     const std::int32_t end = trim_end(text, boundaries[k - 1].pos, boundaries[k].pos);
     std::int32_t open = -1;
@@ -308,26 +316,14 @@ void attach_reference_marks(const UChar* text, std::int32_t length,
       }
     }
     if (open < 1 || !(is_terminator(text[open - 1]) || is_closing_char(text[open - 1]))) continue;
-    std::int32_t after = mark_end(open);
-    if (after < 0) continue;
-    while (after < length && text[after] == u'[') {
-      const std::int32_t next = mark_end(after);
-      if (next < 0) break;
-      after = next;
-    }
-    boundaries[k].pos = std::max(boundaries[k].pos, after);
+    boundaries[k].pos = std::max(boundaries[k].pos, reference_marks_end(text, open, length));
   }
-  // A break moved onto or past the next one goes.
-  scratch.clear();
-  for (const Boundary& boundary : boundaries) {
-    if (!scratch.empty() && boundary.pos <= scratch.back().pos) {
-      scratch.back().forced |= boundary.forced;
-      if (&boundary == &boundaries.back()) scratch.back().pos = boundary.pos;
-      continue;
-    }
-    scratch.push_back(boundary);
-  }
-  std::swap(boundaries, scratch);
+  // A break moved onto or past the next ones takes their place: positions made non-decreasing,
+  // then each run of equal positions kept once.
+  for (std::size_t k = 1; k < boundaries.size(); ++k)
+    boundaries[k].pos = std::max(boundaries[k].pos, boundaries[k - 1].pos);
+  filter(boundaries, scratch,
+         [&](std::size_t k) { return boundaries[k].pos != boundaries[k + 1].pos; });
 }
 
 // ICU always breaks after ! and ? (UAX #29 SB11), also inside `« Où vas-tu ? » demanda-t-il.`.
@@ -432,15 +428,7 @@ void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Bounda
   // on. A terminator, reference marks, a space and a capital: a break after the marks.
   for (std::int32_t i = 1; i + 1 < length; ++i) {
     if (text[i] != u'[' || !is_terminator(text[i - 1])) continue;
-    std::int32_t after = i;
-    while (after < length && text[after] == u'[') {
-      std::int32_t close = after + 1;
-      while (close < length && close - after <= kMaxReferenceMark && text[close] != u']' &&
-             text[close] != u'[')
-        ++close;
-      if (close >= length || text[close] != u']') break;
-      after = close + 1;
-    }
+    const std::int32_t after = reference_marks_end(text, i, length);
     if (after == i) continue;
     const std::int32_t next = skip_space(text, after, length);
     if (next > after && next < length && u_isupper(text[next]))
