@@ -33,7 +33,8 @@ inline bool is_white_space(UChar32 c) {
 bool ends_with_terminator(const UChar* text, std::int32_t begin, std::int32_t end);
 
 // Appends the positions where a sentence is glued to the previous one without a space
-// ("domestique.Consternant"), or follows reference marks ("largest.[citation needed] Others"),
+// ("domestique.Consternant", "Paris.Si", "AFP.Le", a year: "en 2021Dans"), opens with a number
+// ("lourd. 340 personnes") or follows reference marks ("largest.[citation needed] Others"),
 // which ICU does not split.
 void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Boundary>& boundaries);
 

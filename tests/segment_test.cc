@@ -298,6 +298,58 @@ TEST_CASE("segment: sentences glued without a space", "[segment]") {
   check_sentences("Visitez www.site.Com ou av. J.-C.Dupont.",
                   {"Visitez www.site.Com ou av. J.-C.Dupont."});
   check_sentences("Le plan A.Bravo.", {"Le plan A.Bravo."});
+  // After a capitalised word or an acronym, as much glue as after a lower-case word.
+  check_sentences("Il vit à Paris.Si les villes ferment, selon l'AFP.Le reste suit.",
+                  {"Il vit à Paris.", "Si les villes ferment, selon l'AFP.", "Le reste suit."});
+  check_sentences("Ils visitent les États-Unis.De nombreux cas.",
+                  {"Ils visitent les États-Unis.", "De nombreux cas."});
+  // Domains, initials and two-letter names stay whole.
+  check_sentences(
+      "Lisez Booking.Com et Amazon.Fr, M.Guerrero et Tzi Ma.Le film, McLaren.Le site.",
+      {"Lisez Booking.Com et Amazon.Fr, M.Guerrero et Tzi Ma.Le film, McLaren.Le site."});
+}
+
+TEST_CASE("segment: a sentence that opens with a number", "[segment]") {
+  // UAX #29 SB8 keeps "lourd. 340 personnes" together: a number, then lower case.
+  check_sentences("Le bilan est lourd. 340 personnes sont mortes.",
+                  {"Le bilan est lourd.", "340 personnes sont mortes."});
+  check_sentences("Le vote a eu lieu en 2019. 54 % des salariés sont contre.",
+                  {"Le vote a eu lieu en 2019.", "54 % des salariés sont contre."});
+  check_sentences("La hausse atteint 5 %. 300 emplois sont menacés.",
+                  {"La hausse atteint 5 %.", "300 emplois sont menacés."});
+  check_sentences(
+      "« C'est fini. » 200 salariés ont quitté l'usine (selon la CGT). 40 restent.",
+      {"« C'est fini. »", "200 salariés ont quitté l'usine (selon la CGT).", "40 restent."});
+  check_sentences("Il vit à Bordeaux. 96 voix le séparaient du maire.",
+                  {"Il vit à Bordeaux.", "96 voix le séparaient du maire."});
+  check_english("The storm moved north. 300 homes were destroyed.",
+                {"The storm moved north.", "300 homes were destroyed."});
+  // Abbreviations that numbers follow, initials, ellipses: no sentence end.
+  check_sentences(
+      "Le 1er janv. 2020 et le 3 févr. 2021, lisez l'art. 5 et la p. 12 ou tél. 01 "
+      "23 45 67 89, env. 300 hab. 2 fois.",
+      {"Le 1er janv. 2020 et le 3 févr. 2021, lisez l'art. 5 et la p. 12 ou tél. 01 "
+       "23 45 67 89, env. 300 hab. 2 fois."});
+  check_english(
+      "After Sept. 11 and Jan. 6, Prop. 22 and No. 5 were cited by Smith et al. 2005 "
+      "at 9 a.m. 300 times.",
+      {"After Sept. 11 and Jan. 6, Prop. 22 and No. 5 were cited by Smith et al. 2005 "
+       "at 9 a.m. 300 times."});
+  check_sentences("Il attendait... 300 personnes et J. 5 fois le site lemonde.fr. 3 fois.",
+                  {"Il attendait... 300 personnes et J. 5 fois le site lemonde.fr. 3 fois."});
+}
+
+TEST_CASE("segment: a year glued to the next sentence", "[segment]") {
+  // A subhead or a date line whose line break a scraper lost.
+  check_sentences("Un rebond en 2021Dans ces conditions, la croissance repart.",
+                  {"Un rebond en 2021", "Dans ces conditions, la croissance repart."});
+  check_english("Tuesday, January 18, 2005Through a telethon, Romanians raised money.",
+                {"Tuesday, January 18, 2005", "Through a telethon, Romanians raised money."});
+  // Not years, or no word after them: names and models stay whole.
+  check_sentences("La 4Matic et Tv5Monde selon 20Minutes, Euro2016Final et la 2020GT roulent.",
+                  {"La 4Matic et Tv5Monde selon 20Minutes, Euro2016Final et la 2020GT roulent."});
+  check_sentences("Le score 12019Le reste, en 2019 Le Monde et 1850Paris aussi.",
+                  {"Le score 12019Le reste, en 2019 Le Monde et 1850Paris aussi."});
 }
 
 TEST_CASE("segment: segments without a letter or digit are merged", "[segment]") {
