@@ -48,19 +48,38 @@ constexpr std::u16string_view kMonths[] = {
 };
 constexpr std::u16string_view kTimeRegions[] = {u"Eastern", u"Central", u"Mountain", u"Pacific"};
 constexpr std::u16string_view kTimeWords[] = {u"time", u"Time", u"Standard", u"Daylight"};
-// Abbreviations that a number follows ("1er janv. 2020", "Sept. 11", "tél. 01 23", "Prop. 22",
-// "et al. 2005"), whichever the language: a period after them and a space before a digit is no
-// sentence end. The capitalised ones are the months of kMonths and these.
+// Abbreviations that a number follows, whichever the language, compared ignoring case ("1er
+// janv. 2020", "Sept. 11", "tél. 01 23", "Prop. 22", "et al. 2005", "(Cass. soc. 12 janv.
+// 2021)"): a period after them and a space before a digit is no sentence end. Dates, references,
+// addresses and contacts, measures, statistics, law reports. Words that are also common words
+// ("sec", "est", "mer", "jeu", "no") are left out; "sept" is in kBeforeNumberAfterNumber.
 constexpr std::u16string_view kBeforeNumber[] = {
-    u"janv", u"févr", u"avr",  u"juil", u"sept", u"oct",  u"nov",    u"déc", u"jan",  u"feb",
-    u"mar",  u"apr",  u"jun",  u"jul",  u"aug",  u"sep",  u"dec",    u"tél", u"tel",  u"ext",
-    u"réf",  u"ref",  u"hab",  u"max",  u"min",  u"env",  u"ca",     u"est", u"op",   u"no",
-    u"nos",  u"nr",   u"coll", u"éd",   u"ed",   u"fig",  u"al",     u"sq",  u"ch",   u"chap",
-    u"vol",  u"art",  u"pp",   u"pt",   u"pts",  u"vs",   u"approx", u"av",  u"apr",  u"cf",
-    u"ex",   u"ss",   u"sec",  u"sect", u"para", u"tab",  u"eq",     u"ép",  u"ep",   u"liv",
-    u"Prop", u"Dept", u"Blvd", u"Corp", u"Mar",  u"Apr",  u"Jun",    u"Jul", u"Sep",  u"Vol",
-    u"Art",  u"Chap", u"Fig",  u"Sect", u"Para", u"Tues", u"Thurs",  u"hrs", u"mins",
+    u"janv", u"fév",  u"févr",   u"avr",  u"juil", u"juill", u"oct",   u"nov",  u"déc",  u"jan",
+    u"feb",  u"mar",  u"apr",    u"jun",  u"jul",  u"aug",   u"sep",   u"dec",  u"lun",  u"ven",
+    u"mon",  u"tue",  u"tues",   u"wed",  u"thu",  u"thur",  u"thurs", u"fri",  u"sat",  u"sun",
+    u"art",  u"al",   u"vol",    u"chap", u"fig",  u"figs",  u"ref",   u"refs", u"réf",  u"pp",
+    u"éd",   u"ed",   u"eds",    u"dir",  u"rééd", u"sq",    u"ch",    u"sect", u"para", u"tab",
+    u"eq",   u"op",   u"nos",    u"nr",   u"ép",   u"ep",    u"liv",   u"cf",   u"ex",   u"ss",
+    u"vs",   u"av",   u"bât",    u"esc",  u"appt", u"bldg",  u"blvd",  u"dept", u"tél",  u"tel",
+    u"port", u"ext",  u"fax",    u"lb",   u"lbs",  u"oz",    u"ft",    u"hr",   u"hrs",  u"mins",
+    u"env",  u"ca",   u"approx", u"alt",  u"moy",  u"avg",   u"pop",   u"max",  u"hab",  u"coll",
+    u"prop", u"corp", u"civ",    u"soc",  u"crim", u"cass",  u"const", u"circ", u"stat", u"supp",
+    u"incl", u"fl",
 };
+// Abbreviations that are also words ("Ils étaient sept. 12 autres"): only after a number ("le 3
+// sept. 2020", "1 hr. 30 min. 5").
+constexpr std::u16string_view kBeforeNumberAfterNumber[] = {u"sept", u"min"};
+// Titles glued to a name in scraped text ("Mme.Dupont", "Prof.Martin"), compared ignoring case.
+constexpr std::u16string_view kTitles[] = {
+    u"mme",  u"mlle", u"mgr", u"prof", u"pres", u"gen",  u"gov", u"sen",  u"rep",  u"col",
+    u"capt", u"sgt",  u"mrs", u"ste",  u"sté",  u"brig", u"maj", u"cmdr", u"supt", u"det",
+    u"insp", u"hon",  u"rev", u"adm",  u"cpl",  u"pvt",  u"spc", u"pfc",
+};
+// Two-letter words that open a sentence glued to a year ("en 2019La situation"); any other
+// two letters after a year are more likely a unit ("2000Wh", "2000Hz").
+constexpr std::u16string_view kShortOpenings[] = {
+    u"Le", u"La", u"Il", u"En", u"Un", u"On", u"Au", u"De", u"Du", u"Si", u"Ce", u"Ça", u"Or",
+    u"An", u"In", u"At", u"He", u"It", u"We", u"As", u"By", u"If", u"No", u"So", u"To", u"My"};
 
 // The brackets of a time: "(2300 GMT)", "(UTC-7)", at most this many units inside.
 constexpr std::int32_t kMaxBracketedTime = 16;
@@ -286,6 +305,53 @@ bool starts_with_agency_tag(const UChar* text, std::int32_t i, std::int32_t end)
   return after < end && (text[after] == u'-' || text[after] == u'–' || text[after] == u'—');
 }
 
+bool equals_ignoring_case(std::u16string_view token, std::u16string_view lower) {
+  if (token.size() != lower.size()) return false;
+  for (std::size_t k = 0; k < token.size(); ++k) {
+    if (static_cast<UChar>(u_tolower(token[k])) != lower[k]) return false;
+  }
+  return true;
+}
+
+template <std::size_t N>
+bool listed_ignoring_case(std::u16string_view token, const std::u16string_view (&list)[N]) {
+  for (auto entry : list) {
+    if (equals_ignoring_case(token, entry)) return true;
+  }
+  return false;
+}
+
+// The letters from `begin` on, as a view.
+std::u16string_view letters_from(const UChar* text, std::int32_t begin, std::int32_t length) {
+  std::int32_t end = begin;
+  while (end < length && u_isalpha(text[end]) && !U16_IS_SURROGATE(text[end])) ++end;
+  return {text + begin, static_cast<std::size_t>(end - begin)};
+}
+
+// The letters that end at `end`, as a view.
+std::u16string_view letters_before(const UChar* text, std::int32_t end) {
+  std::int32_t begin = end;
+  while (begin > 0 && u_isalpha(text[begin - 1]) && !U16_IS_SURROGATE(text[begin - 1])) --begin;
+  return {text + begin, static_cast<std::size_t>(end - begin)};
+}
+
+// Whether the period at `period` ends an abbreviation that a number follows (kBeforeNumber, the
+// months of kMonths, kBeforeNumberAfterNumber after a number).
+bool abbreviation_before_number(const UChar* text, std::int32_t period) {
+  const std::u16string_view token = letters_before(text, period);
+  if (token.empty()) return false;
+  if (listed_ignoring_case(token, kBeforeNumber)) return true;
+  const auto word = static_cast<std::int32_t>(period - static_cast<std::int32_t>(token.size()));
+  if (listed_ignoring_case(token, kBeforeNumberAfterNumber)) {
+    const std::int32_t number_end = trim_end(text, 0, word);
+    if (number_end > 0 && u_isdigit(text[number_end - 1])) return true;
+  }
+  for (auto name : kMonths) {
+    if (name.back() == u'.' && token == name.substr(0, name.size() - 1)) return true;
+  }
+  return false;
+}
+
 void merge_abbreviations(const UChar* text, Language language, std::vector<Boundary>& boundaries,
                          std::vector<Boundary>& scratch) {
   filter(boundaries, scratch, [&](std::size_t k) {
@@ -295,6 +361,9 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
     if (starts_with_agency_tag(text, next, boundaries[k + 1].pos)) return false;
     if (ends_with_clock_time(text, end) && continues_clock_time(text, next, boundaries[k + 1].pos))
       return false;
+    if (next < boundaries[k + 1].pos && u_isdigit(text[next]) &&
+        abbreviation_before_number(text, end - 1))
+      return false;  // "le 3 fév. 2021 (Cass.": ICU breaks before a number then a capital
     return !ends_with_listed_abbreviation(text, end, language) && !ends_with_initials(text, end);
   });
 }
@@ -411,23 +480,55 @@ void merge_symbol_segments(const UChar* text, std::vector<Boundary>& boundaries,
   });
 }
 
-// A top-level domain or a script's extension after a period, as a word of its own: `.Com` in
-// `Booking.Com`, `.Fr`, `.Js`. ("De", Germany's, is also how French sentences open: not listed.)
+// A top-level domain, a dotted brand's tail or a file extension after a period, as a word of its
+// own: `.Com` in `Booking.Com`, `.Fr`, `.Ru` (`Mail.Ru`), `.Fm` (`Last.Fm`), `.Pdf`. ("De",
+// Germany's, is also how French sentences open: not listed.)
 bool domain_suffix_at(const UChar* text, std::int32_t begin, std::int32_t length) {
   static constexpr std::u16string_view kSuffixes[] = {
-      u"com", u"net", u"org", u"fr", u"io", u"js", u"info", u"gouv", u"edu", u"tv", u"co", u"uk"};
-  std::int32_t end = begin;
-  while (end < length && u_isalpha(text[end]) && end - begin <= 4) ++end;
-  if (end < length && u_isalpha(text[end])) return false;
-  for (auto suffix : kSuffixes) {
-    if (static_cast<std::size_t>(end - begin) != suffix.size()) continue;
-    bool same = true;
-    for (std::size_t k = 0; k < suffix.size(); ++k)
-      same = same &&
-             static_cast<UChar>(u_tolower(text[begin + static_cast<std::int32_t>(k)])) == suffix[k];
-    if (same) return true;
+      u"com", u"net", u"org", u"fr", u"io", u"js", u"info", u"gouv", u"gov",
+      u"edu", u"tv",  u"co",  u"uk", u"ru", u"fm", u"ly",   u"ai",   u"pdf"};
+  return listed_ignoring_case(letters_from(text, begin, length), kSuffixes);
+}
+
+// Whether a sentence glued to the previous one starts at `start`, right after the period or the
+// ! or ? at start - 1 (see add_glued_breaks).
+bool glued_sentence_at(const UChar* text, std::int32_t start, std::int32_t length) {
+  const std::u16string_view before = letters_before(text, start - 1);
+  const auto word = static_cast<std::int32_t>(start - 1 - static_cast<std::int32_t>(before.size()));
+  if (word > 0) {
+    const UChar c = text[word - 1];
+    if (u_isdigit(c) || U16_IS_SURROGATE(c) || c == u'.' || c == u'/' || c == u'@' || c == u':' ||
+        c == u'_' || c == u'\\')
+      return false;
   }
-  return false;
+  bool lower_case = true;
+  for (UChar c : before) lower_case = lower_case && u_islower(c);
+  const std::u16string_view next = letters_from(text, start, length);
+  if (next.size() < 2 || !u_isupper(next[0]) || domain_suffix_at(text, start, length)) return false;
+  // What the glued word runs into: an address or a path ("Jean.Dupont@", "Mail.Ru.com") is no
+  // sentence.
+  const std::int32_t after = start + static_cast<std::int32_t>(next.size());
+  if (after < length) {
+    const UChar c = text[after];
+    if (c == u'@' || c == u'/' || c == u'_' || u_isdigit(c)) return false;
+    if (c == u'.' && after + 1 < length && u_isalnum(text[after + 1])) return false;
+  }
+  if (lower_case) return before.size() >= 2;
+  // An all-capitals word ("AFP.Le", "RN.Au") before a capitalised word, not a code ("AIR.PA",
+  // "CONFIG.SYS", "IQ.DRIVE"). A capitalised or camel-case word of 3+ letters ("Paris.Si",
+  // "YouTube.La"; not "Ma.Le", nor a title: "Mme.Dupont") also before an acronym that a space
+  // follows ("Okavango.EWB estime"), not a program's name ("Console.WriteLine").
+  bool all_capitals = true;
+  for (UChar c : before) all_capitals = all_capitals && u_isupper(c);
+  bool capitalised = true, capitals = true;
+  for (std::size_t k = 1; k < next.size(); ++k) {
+    capitalised = capitalised && u_islower(next[k]);
+    capitals = capitals && u_isupper(next[k]);
+  }
+  if (all_capitals)
+    return before.size() >= 2 && capitalised && !equals_ignoring_case(before, u"www");
+  if (before.size() < 3 || listed_ignoring_case(before, kTitles)) return false;
+  return capitalised || (capitals && (after == length || is_white_space(text[after])));
 }
 
 }  // namespace
@@ -439,49 +540,41 @@ bool ends_with_terminator(const UChar* text, std::int32_t begin, std::int32_t en
 
 void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Boundary>& boundaries) {
   // `domestique.Consternant` (OrangeSum): UAX #29 SB7 keeps `Lower ATerm × Upper` together. Split
-  // after a word of 2+ lower-case letters, a capital and 2+ lower-case letters
-  // (`Paris.Si`, `Twitter.De`: 16,141 in OrangeSum) or 2+ capitals (`AFP.Le`: 2,135), and before a
-  // capitalised word of 2+ letters, so `S.N.C.F.`, `U.S.`, `J.-C.`, `M.Dupont`, `lemonde.fr`,
-  // `3.5`, `site.Com` in a URL and `Booking.Com` stay whole.
+  // after a word of 2+ lower-case letters, or of 3+ letters with capitals (`Paris.Si`,
+  // `Twitter.De`: 16,141 in OrangeSum; `AFP.Le`: 2,135; `YouTube.La`), before a capitalised
+  // word, so that initials (`S.N.C.F.Un`, `U.S.Army`, `J.-C.`, `M.Dupont`), titles (`Mme.Dupont`),
+  // `lemonde.fr`, `3.5`, a URL's `site.Com`, `Booking.Com`, an address (`Jean.Dupont@`) and
+  // codes (`AIR.PA`, `Console.WriteLine`) stay whole.
   for (std::int32_t i = 2; i + 2 < length; ++i) {
     const UChar c = text[i];
-    if (c != u'.' && c != u'!' && c != u'?') continue;
-    if (!u_isupper(text[i + 1]) || !u_isalpha(text[i + 2])) continue;
-    std::int32_t word = i;
-    while (word > 0 && u_islower(text[word - 1])) --word;
-    if (i - word >= 2 && word > 0 && u_isupper(text[word - 1])) {
-      --word;  // a capitalised word
-    } else if (i == word) {
-      while (word > 0 && u_isupper(text[word - 1])) --word;  // capitals
-    }
-    if (i - word < 2 || domain_suffix_at(text, i + 1, length)) continue;
-    if (word > 0) {
-      const UChar before = text[word - 1];
-      if (u_isalnum(before) || U16_IS_SURROGATE(before) || before == u'.' || before == u'/' ||
-          before == u'@' || before == u':' || before == u'_' || before == u'\\') {
-        continue;
-      }
-    }
-    boundaries.push_back({i + 1, false});
+    if ((c == u'.' || c == u'!' || c == u'?') && glued_sentence_at(text, i + 1, length))
+      boundaries.push_back({i + 1, false});
   }
   // A year glued to the next sentence, where a scraper lost the line break after a subhead or a
   // date line: "Un rebond en 2021Dans ces conditions" (OrangeSum has 141 of these, all glue),
   // "Tuesday, January 18, 2005Through a telethon" (WikiNews). A standalone year of 19xx or 20xx
-  // followed by a capital and a lower-case letter: "4Matic", "Tv5Monde", "20Minutes" and
-  // "Euro2016" are no years, and "2005A" or "2020GT" have no word after them.
+  // (not a hashtag) followed by a capitalised word of 3+ letters or a listed two-letter opening
+  // ("2019La"): "4Matic", "Tv5Monde", "20Minutes" and "Euro2016" are no years, "2000Wh" and
+  // "2020GT" no sentences.
   for (std::int32_t i = 0; i + 5 < length; ++i) {
     if (!((text[i] == u'1' && text[i + 1] == u'9') || (text[i] == u'2' && text[i + 1] == u'0')))
       continue;
     if (!u_isdigit(text[i + 2]) || !u_isdigit(text[i + 3])) continue;
-    if (i > 0 && (u_isalnum(text[i - 1]) || U16_IS_SURROGATE(text[i - 1]))) continue;
-    if (u_isupper(text[i + 4]) && u_islower(text[i + 5])) boundaries.push_back({i + 4, false});
+    if (i > 0 && (u_isalnum(text[i - 1]) || U16_IS_SURROGATE(text[i - 1]) || text[i - 1] == u'#'))
+      continue;
+    const std::u16string_view next = letters_from(text, i + 4, length);
+    if (next.size() < 2 || !u_isupper(next[0]) || !u_islower(next[1])) continue;
+    bool opening = next.size() >= 3;
+    for (auto word : kShortOpenings) opening = opening || next == word;
+    if (opening) boundaries.push_back({i + 4, false});
   }
   // "Le bilan est lourd. 340 personnes sont mortes.": UAX #29 SB8 reads a number then a
   // lower-case word after "lourd. " as the sentence going on. OrangeSum has 1,282 periods after a
   // lower-case word and before a number; a sample of 30 were all sentence ends. A break before
   // the number when the period ends a word of 2+ letters (lower case, or a capital and 3+ lower
-  // case: "Bordeaux. 96 voix"), a number, "%" or a closing quote or bracket, and no abbreviation
-  // that numbers follow; the listed abbreviations and initials are merged again by refine().
+  // case: "Bordeaux. 96 voix"), a number, a unit or currency sign ("5 %.", "300 €.") or a closing
+  // quote or bracket, and no abbreviation that numbers follow; the listed abbreviations and
+  // initials are merged again by refine().
   for (std::int32_t i = 1; i + 2 < length; ++i) {
     if (text[i] != u'.') continue;
     // Closing quotes and brackets may follow, spaced in French ("fini. » 200").
@@ -490,24 +583,19 @@ void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Bounda
            (is_white_space(text[digit]) || (is_closing_char(text[digit]) && text[digit] != u'\'')))
       ++digit;
     if (digit >= length || !u_isdigit(text[digit]) || !is_white_space(text[digit - 1])) continue;
-    const UChar before = text[i - 1];
-    if (u_isdigit(before) || before == u'%' || (is_closing_char(before) && before != u'\'')) {
+    const UChar last = text[i - 1];
+    if (u_isdigit(last) || last == u'%' || last == u'€' || last == u'$' || last == u'£' ||
+        last == u'²' || last == u'³' || last == u'°' || (is_closing_char(last) && last != u'\'')) {
       boundaries.push_back({digit, false});
       continue;
     }
-    std::int32_t word = i;
-    while (word > 0 && u_isalpha(text[word - 1]) && !U16_IS_SURROGATE(text[word - 1])) --word;
-    if (i - word < 2 || (word > 0 && continues_word(text[word - 1]))) continue;
-    const std::u16string_view token(text + word, static_cast<std::size_t>(i - word));
-    const bool capital = u_isupper(token[0]);
+    const std::u16string_view token = letters_before(text, i);
+    const auto word = static_cast<std::int32_t>(i - static_cast<std::int32_t>(token.size()));
+    if (token.size() < 2 || (word > 0 && continues_word(text[word - 1]))) continue;
     bool lower_rest = true;
     for (std::size_t k = 1; k < token.size(); ++k) lower_rest = lower_rest && u_islower(token[k]);
-    if (!lower_rest || (capital && token.size() < 4)) continue;
-    bool listed = false;
-    for (auto abbreviation : kBeforeNumber) listed = listed || token == abbreviation;
-    for (auto month : kMonths)
-      listed = listed || (month.back() == u'.' && token == month.substr(0, month.size() - 1));
-    if (!listed) boundaries.push_back({digit, false});
+    if (!lower_rest || (u_isupper(token[0]) && token.size() < 4)) continue;
+    if (!abbreviation_before_number(text, i)) boundaries.push_back({digit, false});
   }
   // "largest.[citation needed] Others": ICU reads the lower case after "[" as the sentence going
   // on. A terminator, reference marks, a space and a capital: a break after the marks.

@@ -303,10 +303,14 @@ TEST_CASE("segment: sentences glued without a space", "[segment]") {
                   {"Il vit à Paris.", "Si les villes ferment, selon l'AFP.", "Le reste suit."});
   check_sentences("Ils visitent les États-Unis.De nombreux cas.",
                   {"Ils visitent les États-Unis.", "De nombreux cas."});
-  // Domains, initials and two-letter names stay whole.
-  check_sentences(
-      "Lisez Booking.Com et Amazon.Fr, M.Guerrero et Tzi Ma.Le film, McLaren.Le site.",
-      {"Lisez Booking.Com et Amazon.Fr, M.Guerrero et Tzi Ma.Le film, McLaren.Le site."});
+  check_sentences("Il a quitté YouTube.La plateforme réagit.",
+                  {"Il a quitté YouTube.", "La plateforme réagit."});
+  // Domains, initials, titles, two-letter names, addresses and codes stay whole.
+  check_sentences("Lisez Booking.Com et Amazon.Fr, M.Guerrero et Tzi Ma.Le film, Mme.Dupont.",
+                  {"Lisez Booking.Com et Amazon.Fr, M.Guerrero et Tzi Ma.Le film, Mme.Dupont."});
+  check_english(
+      "Airbus (AIR.PA) and Mail.Ru wrote to Jean.Dupont@mairie.fr with Console.WriteLine.",
+      {"Airbus (AIR.PA) and Mail.Ru wrote to Jean.Dupont@mairie.fr with Console.WriteLine."});
 }
 
 TEST_CASE("segment: a sentence that opens with a number", "[segment]") {
@@ -337,6 +341,16 @@ TEST_CASE("segment: a sentence that opens with a number", "[segment]") {
        "at 9 a.m. 300 times."});
   check_sentences("Il attendait... 300 personnes et J. 5 fois le site lemonde.fr. 3 fois.",
                   {"Il attendait... 300 personnes et J. 5 fois le site lemonde.fr. 3 fois."});
+  // Compared ignoring case; law reports, addresses, measures.
+  check_sentences(
+      "Le 3 fév. 2021 (Cass. soc. 12 janv. 2021), bât. 3, esc. 2. Janv. 2020 aussi.",
+      {"Le 3 fév. 2021 (Cass. soc. 12 janv. 2021), bât. 3, esc. 2.", "Janv. 2020 aussi."});
+  check_english("He weighed 7 lbs. 4 oz. at birth.", {"He weighed 7 lbs. 4 oz. at birth."});
+  // "sept" is a month after a day, a number otherwise; a currency sign ends a sentence as "%".
+  check_sentences("Le 3 sept. 2020, ils étaient sept. 12 autres sont venus.",
+                  {"Le 3 sept. 2020, ils étaient sept.", "12 autres sont venus."});
+  check_sentences("Le billet coûte 300 €. 20 % des places restent.",
+                  {"Le billet coûte 300 €.", "20 % des places restent."});
 }
 
 TEST_CASE("segment: a year glued to the next sentence", "[segment]") {
@@ -350,6 +364,11 @@ TEST_CASE("segment: a year glued to the next sentence", "[segment]") {
                   {"La 4Matic et Tv5Monde selon 20Minutes, Euro2016Final et la 2020GT roulent."});
   check_sentences("Le score 12019Le reste, en 2019 Le Monde et 1850Paris aussi.",
                   {"Le score 12019Le reste, en 2019 Le Monde et 1850Paris aussi."});
+  check_sentences("Une hausse en 2019La situation change.",
+                  {"Une hausse en 2019", "La situation change."});
+  // A unit, a hashtag.
+  check_sentences("Une batterie de 2000Wh et le tag #2022Presidentielle circulent.",
+                  {"Une batterie de 2000Wh et le tag #2022Presidentielle circulent."});
 }
 
 TEST_CASE("segment: segments without a letter or digit are merged", "[segment]") {
