@@ -547,7 +547,8 @@ void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Bounda
   // codes (`AIR.PA`, `Console.WriteLine`) stay whole.
   for (std::int32_t i = 2; i + 2 < length; ++i) {
     const UChar c = text[i];
-    if ((c == u'.' || c == u'!' || c == u'?') && glued_sentence_at(text, i + 1, length))
+    if ((c == u'.' || c == u'!' || c == u'?') && u_isupper(text[i + 1]) &&
+        glued_sentence_at(text, i + 1, length))
       boundaries.push_back({i + 1, false});
   }
   // A year glued to the next sentence, where a scraper lost the line break after a subhead or a
