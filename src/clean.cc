@@ -511,11 +511,32 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     drop_captions(document, lines);
     drop_tail_fragments(lines);
   }
+  // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line: the line starts
+  // after it (clean_rules::dateline_length). Only there: further down, a line that opens with
+  // "PARIS –" is text.
+  const Line* dated = nullptr;
+  std::size_t dateline_bytes = 0;
+  if (options.enabled) {
+    const auto first_kept = std::find_if(
+        lines.begin(), lines.end(), [](const Line& line) { return !line.blank() && !line.reason; });
+    if (first_kept != lines.end()) {
+      dated = &*first_kept;
+      dateline_bytes = clean_rules::dateline_length(
+          std::string_view(document.text).substr(dated->span.begin, dated->span.size()));
+    }
+  }
 
   // `wrapped` stays empty unless a kept line is wrapped (most documents: no allocation).
   const bool any_wrapped = std::any_of(
       lines.begin(), lines.end(), [](const Line& line) { return line.parts > 1 && !line.reason; });
   const auto emit = [&](const Line& line, Span span, bool continues) {
+    if (&line == dated && dateline_bytes > 0 && span.begin == dated->span.begin &&
+        dateline_bytes < span.size()) {
+      std::size_t end = span.begin + dateline_bytes;
+      while (end > span.begin && document.text[end - 1] == ' ') --end;
+      result.dropped.push_back(DroppedLine{Span{span.begin, end}, "dateline"});
+      span.begin += dateline_bytes;
+    }
     if (line.reason) {
       result.dropped.push_back(DroppedLine{span, line.reason});
     } else {

@@ -382,6 +382,186 @@ std::size_t bullet_marker_length(std::string_view line) {
   return i > marker && i < line.size() ? i : 0;
 }
 
+namespace {
+
+// A dateline is short: a place, maybe a region and a date, maybe an agency tag.
+constexpr std::size_t kMaxDatelineBytes = 100;
+constexpr int kMaxDatelineWords = 10;
+constexpr std::size_t kMaxAgencyBytes = 30;
+constexpr int kMinWordsAfterDateline = 4;
+// An all-capital place of fewer letters is as likely an acronym ("EU – Russia talks ...").
+constexpr int kMinCapitalPlaceLetters = 3;
+// Lower-case words inside place names: "Rio de Janeiro", "Stratford upon Avon", "Rostov-on-Don".
+constexpr std::array<std::string_view, 19> kPlaceConnectors = {
+    "de", "du", "des", "la", "le", "les", "of", "upon", "on", "sur",
+    "en", "et", "del", "di", "da", "am",  "el", "y",    "do"};
+
+// The dash that ends a dateline at byte `i`, and where the text after it starts; {0, 0} when
+// there is none. A hyphen, a double hyphen and AP's underscore need a space on both sides
+// ("Saint-Denis" is a place); the en and em dashes may touch the words ("NEW YORK—The").
+struct DatelineDash {
+  std::size_t prefix_end = 0;
+  std::size_t text_begin = 0;
+};
+
+DatelineDash dateline_dash_at(std::string_view line, std::size_t i) {
+  const auto skip_spaces = [&](std::size_t k) {
+    while (k < line.size() && line[k] == ' ') ++k;
+    return k;
+  };
+  if (line[i] == ' ') {
+    for (const std::string_view dash : {"--", "-", "_", "\u2013", "\u2014"}) {
+      const std::size_t after = i + 1 + dash.size();
+      if (line.substr(i + 1).starts_with(dash) && after < line.size() &&
+          (line[after] == ' ' || dash.size() == 3))
+        return {i, skip_spaces(after)};
+    }
+    return {};
+  }
+  for (const std::string_view dash : {"\u2013", "\u2014"}) {
+    if (line.substr(i).starts_with(dash)) return {i, skip_spaces(i + dash.size())};
+  }
+  return {};
+}
+
+struct WordShape {
+  int letters = 0;
+  int upper = 0;
+  int digits = 0;
+  bool capitalised = false;  // the first letter (after "d'" or "l'") is a capital
+  bool other = false;        // holds something other than letters, digits and . - ' ’
+};
+
+WordShape shape_of(std::string_view word) {
+  WordShape shape;
+  std::size_t i = 0;
+  if (word.size() > 2 && (word[0] == 'd' || word[0] == 'l') &&
+      (word[1] == '\'' || word.substr(1).starts_with("\u2019")))
+    i = word[1] == '\'' ? 2 : 4;  // "d'Ascq", "l’Isle"
+  bool first = true;
+  while (i < word.size()) {
+    const UChar32 c = next_code_point(word, i);
+    if (u_isalpha(c)) {
+      ++shape.letters;
+      if (u_isupper(c) || u_istitle(c)) ++shape.upper;
+      if (first) shape.capitalised = u_isupper(c) || u_istitle(c);
+      first = false;
+    } else if (u_isdigit(c)) {
+      ++shape.digits;
+      first = false;
+    } else if (c != '.' && c != '-' && c != '\'' && c != 0x2019) {
+      shape.other = true;
+    }
+  }
+  return shape;
+}
+
+std::vector<std::string_view> split_trimmed(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = std::min(text.find(separator, start), text.size());
+    std::string_view part = text.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    parts.push_back(part);
+    if (end == text.size()) return parts;
+    start = end + 1;
+  }
+}
+
+bool is_place_connector(std::string_view word) {
+  return std::find(kPlaceConnectors.begin(), kPlaceConnectors.end(), word) !=
+         kPlaceConnectors.end();
+}
+
+// "WASHINGTON", "Meadow Lake", "Rio de Janeiro", "Pa.", "D.C.": capitalised words and connectors,
+// the first capitalised. Sets `all_capitals` to the number of letters when every word is in
+// capitals, else 0.
+bool is_place(std::string_view part, int& all_capitals) {
+  std::vector<std::string_view> words = split_trimmed(part, ' ');
+  std::erase_if(words, [](std::string_view word) { return word.empty(); });
+  all_capitals = 0;
+  bool capitals = true;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (k > 0 && is_place_connector(words[k])) {
+      capitals = false;
+      continue;
+    }
+    const WordShape shape = shape_of(words[k]);
+    if (shape.other || shape.digits > 0 || shape.letters == 0 || !shape.capitalised) return false;
+    capitals = capitals && shape.upper == shape.letters;
+    all_capitals += shape.letters;
+  }
+  if (!capitals) all_capitals = 0;
+  return !words.empty();
+}
+
+// "5 mai", "Jan. 5", "12 juin 2023", "March 3rd": numbers and words, at least one number.
+bool is_date(std::string_view part) {
+  std::vector<std::string_view> words = split_trimmed(part, ' ');
+  std::erase_if(words, [](std::string_view word) { return word.empty(); });
+  if (words.size() > 4) return false;
+  bool number = false;
+  for (const std::string_view word : words) {
+    const WordShape shape = shape_of(word);
+    if (shape.other) return false;
+    number = number || shape.digits > 0;
+  }
+  return number;
+}
+
+// "(AP)", "(Reuters)", "(AFP/Getty)", "(dpa)": a bracketed name.
+bool is_agency(std::string_view inside) {
+  if (inside.empty() || inside.size() > kMaxAgencyBytes) return false;
+  std::size_t i = 0;
+  if (!u_isalpha(next_code_point(inside, i))) return false;
+  while (i < inside.size()) {
+    const UChar32 c = next_code_point(inside, i);
+    if (!u_isalpha(c) && c != ' ' && c != '&' && c != '.' && c != '-' && c != '/') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t dateline_length(std::string_view line) {
+  DatelineDash dash;
+  for (std::size_t i = 1; i < std::min(line.size(), kMaxDatelineBytes) && dash.text_begin == 0; ++i)
+    dash = dateline_dash_at(line, i);
+  if (dash.text_begin == 0 || dash.text_begin >= line.size()) return 0;
+
+  std::string_view head = line.substr(0, dash.prefix_end);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  bool agency = false;
+  if (head.ends_with(')')) {
+    const std::size_t open = head.rfind('(');
+    if (open == std::string_view::npos || !is_agency(head.substr(open + 1, head.size() - open - 2)))
+      return 0;
+    agency = true;
+    head = head.substr(0, open);
+    while (!head.empty() && (head.back() == ' ' || head.back() == ',')) head.remove_suffix(1);
+  }
+  if (head.empty()) return 0;
+  if (count_words(head) > kMaxDatelineWords) return 0;
+  const std::vector<std::string_view> parts = split_trimmed(head, ',');
+  int capital_letters = 0;
+  if (!is_place(parts[0], capital_letters)) return 0;
+  for (std::size_t k = 1; k < parts.size(); ++k) {
+    int unused = 0;
+    if (!is_date(parts[k]) && !is_place(parts[k], unused)) return 0;
+  }
+  if (!agency && capital_letters < kMinCapitalPlaceLetters && parts.size() < 2) return 0;
+
+  const std::string_view text = line.substr(dash.text_begin);
+  std::size_t i = 0;
+  const UChar32 first = next_code_point(text, i);
+  const bool opens = u_isupper(first) || u_istitle(first) || u_isdigit(first) || first == '"' ||
+                     first == '\'' || first == 0x00AB || first == 0x201C || first == 0x2018;
+  if (!opens || count_words(text) < kMinWordsAfterDateline) return 0;
+  return dash.text_begin;
+}
+
 bool is_markdown_path(std::string_view path) {
   const auto ends_with = [&](std::string_view suffix) {
     if (path.size() < suffix.size()) return false;

@@ -48,6 +48,17 @@ std::size_t markdown_marker_length(std::string_view line);
 // "▪ ", "● ") with the spaces after it; 0 when there is none, or nothing follows it.
 std::size_t bullet_marker_length(std::string_view line);
 
+// Bytes of a news dateline at the start of an article's first line, up to the first letter of
+// the text after its dash: "WASHINGTON (AP) _ ", "PARIS, 5 mai (AFP) - ", "BEIJING, Jan. 5
+// (Xinhua) -- ", "TEXAS, US – ", "London, England — ", "NEW YORK—". Wire copy opens every
+// article with one; left in, it is the first words of every lede a summary takes (three to five
+// words of a 100-word budget each) and it reads as furniture. A rubric in capitals ("VIDÉO - ",
+// "SONDAGE - ") opens some French articles the same way and goes too. 0 when the line has none: the
+// place must be an all-capital word of three letters or more, a place followed by a region or a
+// date after a comma, or carry an agency tag in brackets, and at least four words must follow
+// the dash, the first capitalised, a digit or a quotation.
+std::size_t dateline_length(std::string_view line);
+
 // True for a path ending in .md or .markdown (any case).
 bool is_markdown_path(std::string_view path);
 

@@ -296,6 +296,51 @@ TEST_CASE("rules: plain-text bullets", "[clean]") {
   CHECK(bullet_marker_length("- ") == 0);
 }
 
+TEST_CASE("rules: datelines", "[clean]") {
+  using precis::clean_rules::dateline_length;
+  const auto dateline = [](const std::string& line) {
+    return line.substr(0, dateline_length(line));
+  };
+  // Wire services' forms: place, region or date, agency tag; hyphen, double hyphen, AP's
+  // underscore, en and em dashes, spaced or not.
+  CHECK(dateline("WASHINGTON (AP) _ The Senate voted on Tuesday to approve the bill.") ==
+        "WASHINGTON (AP) _ ");
+  CHECK(dateline("PARIS, 5 mai (AFP) - Le président a annoncé mardi une réforme.") ==
+        "PARIS, 5 mai (AFP) - ");
+  CHECK(dateline("BEIJING, Jan. 5 (Xinhua) -- China's economy grew faster than expected.") ==
+        "BEIJING, Jan. 5 (Xinhua) -- ");
+  CHECK(dateline("MARLOW, Pa. (AP) \u2014 A small plane crashed into a field on Sunday.") ==
+        "MARLOW, Pa. (AP) \u2014 ");
+  CHECK(dateline("NEW YORK\u2014The stock market fell sharply on Monday.") == "NEW YORK\u2014");
+  CHECK(dateline("TEXAS, US \u2013 A United States Army court martial found him guilty.") ==
+        "TEXAS, US \u2013 ");
+  CHECK(dateline("London, England \u2014 The mayor opened a new bridge on Monday.") ==
+        "London, England \u2014 ");
+  CHECK(dateline("Rio de Janeiro, Brazil (Reuters) - Floods killed at least 20 people.") ==
+        "Rio de Janeiro, Brazil (Reuters) - ");
+  CHECK(dateline("\u00C9VRY (AFP) - \u00AB Nous avons tout perdu \u00BB, a dit le maire.") ==
+        "\u00C9VRY (AFP) - ");
+  CHECK(dateline("Berlin (dpa) - Die Regierung hat am Montag beschlossen.") == "Berlin (dpa) - ");
+  // A rubric in capitals opens some French articles the same way.
+  CHECK(dateline("VID\u00C9O - Des images montrent de jeunes pandas.") == "VID\u00C9O - ");
+
+  // Text, not datelines.
+  CHECK(dateline_length("EU \u2013 Russia talks resumed on Monday in Brussels.") == 0);
+  CHECK(dateline_length(
+            "Emmanuel Macron \u2013 qui \u00E9tait \u00E0 Berlin \u2013 a parl\u00E9.") == 0);
+  CHECK(dateline_length("Saint-Denis - la ville a vot\u00E9 un nouveau budget.") == 0);
+  CHECK(dateline_length("COVID-19 \u2013 Le nombre de cas a fortement augment\u00E9.") == 0);
+  CHECK(dateline_length("Le pr\u00E9sident, Emmanuel Macron \u2013 a dit qu'il partait.") == 0);
+  CHECK(dateline_length("London \u2014 The mayor opened a new bridge on Monday.") == 0);
+  CHECK(dateline_length("Mr. Smith, 45 - said he would appeal the ruling soon.") == 0);
+  CHECK(dateline_length("PARIS \u2013 trop court.") == 0);
+  CHECK(dateline_length("PARIS \u2013 Deux mots.") == 0);
+  CHECK(dateline_length("PARIS-MATCH a publi\u00E9 les photos du mariage hier.") == 0);
+  CHECK(dateline_length("WASHINGTON (a note, really) - The Senate voted on it.") == 0);
+  CHECK(dateline_length("") == 0);
+  CHECK(dateline_length("\u2014") == 0);
+}
+
 TEST_CASE("rules: words, keys, title repeats", "[clean]") {
   using namespace precis::clean_rules;
   CHECK(count_words("OSZAR »") == 1);
@@ -788,6 +833,44 @@ TEST_CASE("a headline, a subhead or a footer glued to wrapped text stays out of 
 }
 
 // --- Markdown --------------------------------------------------------------------------------
+
+TEST_CASE("a dateline opening the article's first line is dropped, and only there", "[clean]") {
+  const std::string lede =
+      "WASHINGTON (AP) _ The Senate voted on Tuesday to approve the bill after a debate.";
+  const std::string later = "PARIS \u2013 The French government welcomed the vote on Wednesday.";
+  const Document document =
+      make_document("Senate approves the spending bill\n\n" + lede + "\n\n" + later + "\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned) ==
+        std::vector<std::string>{lede.substr(std::string("WASHINGTON (AP) _ ").size()), later});
+  CHECK(dropped(document, cleaned) ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"Senate approves the spending bill", "title"}, {"WASHINGTON (AP) _", "dateline"}});
+
+  SECTION("the segmenter's sentence starts after it") {
+    const precis::Segmenter segmenter({precis::Language::English});
+    const auto sentences = segmenter.split(document, cleaned, 0);
+    REQUIRE(!sentences.empty());
+    CHECK(sentences[0].text == "The Senate voted on Tuesday to approve the bill after a debate.");
+    CHECK(slice(document, sentences[0].span) == sentences[0].text);
+  }
+  SECTION("a hard-wrapped first paragraph") {
+    const std::string wrapped = wrap(lede + " " + kQuakeParagraph, 60);
+    const Document wrapped_document =
+        make_document("Senate approves the spending bill\n\n" + wrapped + "\n\n" +
+                      wrap(kCharityParagraph, 60) + "\n\n" + wrap(kPoliceParagraph, 60) + "\n");
+    const CleanedDocument wrapped_cleaned = clean_one(wrapped_document);
+    REQUIRE(!wrapped_cleaned.lines.empty());
+    CHECK(starts_with(slice(wrapped_document, wrapped_cleaned.lines[0]), "The Senate voted"));
+    CHECK(dropped(wrapped_document, wrapped_cleaned).at(1) ==
+          std::pair<std::string, std::string>{"WASHINGTON (AP) _", "dateline"});
+  }
+  SECTION("cleaning disabled keeps it") {
+    precis::CleanOptions options;
+    options.enabled = false;
+    CHECK(kept(document, clean_one(document, options)).front() == lede);
+  }
+}
 
 TEST_CASE("rules: Markdown block markers", "[clean]") {
   using precis::clean_rules::markdown_marker_length;
