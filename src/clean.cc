@@ -266,10 +266,36 @@ std::vector<bool> skip_block_markers(std::string_view text,
   return quoted;
 }
 
+// SGML and HTML markup (clean_rules::markup_only): a line of tags only ("<P>", "</TEXT>") is a
+// blank line, which is what it means in the TREC/DUC/TAC collections, and its span goes to
+// `markup`; a line starts after its leading block tags and ends before its trailing ones
+// ("<DOCNO> APW19981016.0240 </DOCNO>" is a one-word line, "<P>Le président …" a paragraph).
+// Without this, the tag lines between the hard-wrapped paragraphs of a DUC article hid the
+// wrap, and each of its lines was dropped as a heading.
+void skip_markup(std::string_view text, std::vector<clean_rules::RawLine>& lines,
+                 std::vector<Span>& markup) {
+  for (clean_rules::RawLine& line : lines) {
+    if (line.span.size() == 0 || (text[line.span.begin] != '<' && text[line.span.end - 1] != '>'))
+      continue;
+    const std::string_view view = text.substr(line.span.begin, line.span.size());
+    if (clean_rules::markup_only(view)) {
+      markup.push_back(line.span);
+      line.span.end = line.span.begin;
+      continue;
+    }
+    line.span.begin += clean_rules::leading_markup_length(view);
+    line.span.end -= clean_rules::trailing_markup_length(
+        text.substr(line.span.begin, line.span.end - line.span.begin));
+  }
+}
+
 // The document's lines; `parts` gets the span of every line of the text when some of them are
-// joined (a wrapped paragraph is reported line by line, each as trimmed as it was analysed).
-std::vector<Line> analyse(const Document& document, std::vector<Span>& parts) {
+// joined (a wrapped paragraph is reported line by line, each as trimmed as it was analysed), and
+// `markup` the lines that are only tags.
+std::vector<Line> analyse(const Document& document, std::vector<Span>& parts,
+                          std::vector<Span>& markup) {
   std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
+  skip_markup(document.text, raw, markup);
   const std::vector<bool> quoted =
       skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
@@ -488,7 +514,8 @@ void drop_captions(const Document& document, std::vector<Line>& lines) {
 }
 
 CleanedDocument clean_document(const Document& document, std::vector<Line>& lines,
-                               const std::vector<Span>& parts, const CleanOptions& options) {
+                               const std::vector<Span>& parts, const std::vector<Span>& markup,
+                               const CleanOptions& options) {
   CleanedDocument result;
   const std::optional<std::size_t> title = find_title(lines);
   std::string_view title_key;
@@ -556,6 +583,13 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     // A wrapped paragraph is reported line by line, as the text has it.
     for (std::size_t k = first; k < part; ++k) emit(line, parts[k], k + 1 < part);
   }
+  if (!markup.empty()) {
+    const std::size_t before = result.dropped.size();
+    for (const Span& span : markup) result.dropped.push_back(DroppedLine{span, "markup"});
+    std::inplace_merge(
+        result.dropped.begin(), result.dropped.begin() + before, result.dropped.end(),
+        [](const DroppedLine& a, const DroppedLine& b) { return a.span.begin < b.span.begin; });
+  }
   return result;
 }
 
@@ -567,13 +601,15 @@ std::vector<CleanedDocument> clean(std::span<const Document> documents, const Cl
   // compares documents, and runs alone in between.
   std::vector<std::vector<Line>> lines(documents.size());
   std::vector<std::vector<Span>> parts(documents.size());  // wrapped documents only
-  parallel_for(documents.size(), workers,
-               [&](std::size_t d, std::size_t) { lines[d] = analyse(documents[d], parts[d]); });
+  std::vector<std::vector<Span>> markup(documents.size());
+  parallel_for(documents.size(), workers, [&](std::size_t d, std::size_t) {
+    lines[d] = analyse(documents[d], parts[d], markup[d]);
+  });
   mark_repetitions(lines);
 
   std::vector<CleanedDocument> result(documents.size());
   parallel_for(documents.size(), workers, [&](std::size_t d, std::size_t) {
-    result[d] = clean_document(documents[d], lines[d], parts[d], options);
+    result[d] = clean_document(documents[d], lines[d], parts[d], markup[d], options);
   });
   return result;
 }

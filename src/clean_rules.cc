@@ -562,6 +562,102 @@ std::size_t dateline_length(std::string_view line) {
   return dash.text_begin;
 }
 
+namespace {
+
+constexpr std::size_t kMaxTagBytes = 300;
+
+// Block-level elements of HTML and the elements of the TREC/DUC/TAC news collections.
+constexpr std::array<std::string_view, 44> kBlockTags = {
+    "p",        "div",    "br",        "hr",         "h1",      "h2",         "h3",      "h4",
+    "h5",       "h6",     "ul",        "ol",         "li",      "table",      "tr",      "td",
+    "th",       "tbody",  "thead",     "blockquote", "pre",     "section",    "article", "header",
+    "footer",   "main",   "nav",       "aside",      "figure",  "figcaption", "body",    "html",
+    "head",     "title",  "doc",       "docno",      "doctype", "txttype",    "text",    "headline",
+    "dateline", "byline", "date_time", "slug"};
+
+// The tag at the start of `text` ("<P>", "</TEXT>", "<div class=x>", "<br/>", "<!-- … -->"):
+// its length in bytes, 0 when `text` does not open with one. `block` tells whether it is a
+// block element's, or a tag named in capitals (SGML).
+std::size_t tag_length(std::string_view text, bool& block) {
+  block = false;
+  if (text.size() < 3 || text[0] != '<') return 0;
+  if (text.starts_with("<!--")) {
+    const std::size_t close = text.find("-->", 4);
+    block = true;
+    return close == std::string_view::npos || close + 3 > kMaxTagBytes ? 0 : close + 3;
+  }
+  std::size_t i = 1;
+  if (text[i] == '/' || text[i] == '!' || text[i] == '?') ++i;
+  const auto is_name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == ':';
+  };
+  const std::size_t name_begin = i;
+  if (i >= text.size() ||
+      !((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+    return 0;
+  while (i < text.size() && is_name_char(text[i])) ++i;
+  const std::string_view name = text.substr(name_begin, i - name_begin);
+  if (i < text.size() && text[i] != '>' && text[i] != ' ' && text[i] != '/' && text[i] != '\t')
+    return 0;
+  while (i < text.size() && i < kMaxTagBytes && text[i] != '>' && text[i] != '<' && text[i] != '\n')
+    ++i;
+  if (i >= text.size() || text[i] != '>') return 0;
+  std::string lower(name);
+  bool capitals = name.size() >= 2;
+  for (char& c : lower) {
+    if (c >= 'a' && c <= 'z') capitals = false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  block = text[1] == '!' || text[1] == '?' || capitals ||
+          std::find(kBlockTags.begin(), kBlockTags.end(), lower) != kBlockTags.end();
+  return i + 1;
+}
+
+std::size_t skip_spaces_from(std::string_view line, std::size_t i) {
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  return i;
+}
+
+}  // namespace
+
+bool markup_only(std::string_view line) {
+  std::size_t i = 0;
+  bool any = false;
+  while (i < line.size()) {
+    bool block = false;
+    const std::size_t tag = tag_length(line.substr(i), block);
+    if (tag == 0) return false;
+    any = true;
+    i = skip_spaces_from(line, i + tag);
+  }
+  return any;
+}
+
+std::size_t leading_markup_length(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    bool block = false;
+    const std::size_t tag = tag_length(line.substr(i), block);
+    if (tag == 0 || !block) break;
+    i = skip_spaces_from(line, i + tag);
+  }
+  return i;
+}
+
+std::size_t trailing_markup_length(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0 && line[end - 1] == '>') {
+    const std::size_t open = line.rfind('<', end - 1);
+    if (open == std::string_view::npos) break;
+    bool block = false;
+    if (tag_length(line.substr(open, end - open), block) != end - open || !block) break;
+    end = open;
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+  }
+  return line.size() - end;
+}
+
 bool is_markdown_path(std::string_view path) {
   const auto ends_with = [&](std::string_view suffix) {
     if (path.size() < suffix.size()) return false;

@@ -59,6 +59,16 @@ std::size_t bullet_marker_length(std::string_view line);
 // the dash, the first capitalised, a digit or a quotation.
 std::size_t dateline_length(std::string_view line);
 
+// SGML, XML and HTML markup at the edges of a trimmed line: the TREC/DUC/TAC format news
+// collections come in ("<DOC>", "<DOCNO> APW19981016.0240 </DOCNO>", "<P>" around each
+// paragraph), and text copied from a page's source. `markup_only` is true for a line that is
+// nothing but tags (and spaces). `leading_markup_length` and `trailing_markup_length` count the
+// bytes of block tags (p, div, h1, li, the TREC elements, any tag named in capitals) and the
+// spaces next to them at either end; inline tags ("<b>", "<a href=…>") are part of the text.
+bool markup_only(std::string_view line);
+std::size_t leading_markup_length(std::string_view line);
+std::size_t trailing_markup_length(std::string_view line);
+
 // True for a path ending in .md or .markdown (any case).
 bool is_markdown_path(std::string_view path);
 

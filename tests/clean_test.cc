@@ -341,6 +341,29 @@ TEST_CASE("rules: datelines", "[clean]") {
   CHECK(dateline_length("\u2014") == 0);
 }
 
+TEST_CASE("rules: SGML and HTML markup at the edges of a line", "[clean]") {
+  using namespace precis::clean_rules;
+  CHECK(markup_only("<P>"));
+  CHECK(markup_only("</TEXT>"));
+  CHECK(markup_only("<div class=\"story\"> <br/>"));
+  CHECK(markup_only("<!-- a comment -->"));
+  CHECK_FALSE(markup_only("<b>Paris</b>"));
+  CHECK_FALSE(markup_only("<3 Paris"));
+  CHECK_FALSE(markup_only("a < b > c"));
+  CHECK_FALSE(markup_only("<"));
+  CHECK_FALSE(markup_only(""));
+  const std::string docno = "<DOCNO> APW19981016.0240 </DOCNO>";
+  CHECK(leading_markup_length(docno) == 8);
+  CHECK(trailing_markup_length(docno) == 9);
+  CHECK(leading_markup_length("<P>Le pr\u00E9sident a parl\u00E9.</P>") == 3);
+  CHECK(trailing_markup_length("<P>Le pr\u00E9sident a parl\u00E9.</P>") == 4);
+  // Inline tags are text; so is a lone angle bracket.
+  CHECK(leading_markup_length("<b>Paris</b> a vot\u00E9.") == 0);
+  CHECK(trailing_markup_length("Il a dit <i>non</i>") == 0);
+  CHECK(leading_markup_length("<john@example.com> a \u00E9crit") == 0);
+  CHECK(trailing_markup_length("x > 3 and y < 4>") == 0);
+}
+
 TEST_CASE("rules: words, keys, title repeats", "[clean]") {
   using namespace precis::clean_rules;
   CHECK(count_words("OSZAR »") == 1);
@@ -869,6 +892,37 @@ TEST_CASE("a dateline opening the article's first line is dropped, and only ther
     precis::CleanOptions options;
     options.enabled = false;
     CHECK(kept(document, clean_one(document, options)).front() == lede);
+  }
+}
+
+TEST_CASE("TREC/DUC documents: tag lines are blank lines, the wrap is read", "[clean]") {
+  // The layout of the DUC 2004 and TAC collections: metadata elements, tags on lines of their
+  // own around each hard-wrapped paragraph.
+  const std::string text =
+      "<DOC>\n<DOCNO> APW19981016.0240 </DOCNO>\n<DOCTYPE> NEWS </DOCTYPE>\n"
+      "<HEADLINE>\nHun Sen rejects talks abroad\n</HEADLINE>\n<TEXT>\n<P>\n" +
+      wrap("PHNOM PENH, Cambodia (AP) _ " + kQuakeParagraph, 68) + "\n</P>\n<P>\n" +
+      wrap(kCharityParagraph, 68) + "\n</P>\n<P>" + kPoliceParagraph + "</P>\n</TEXT>\n</DOC>\n";
+  const Document document = make_document(text);
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "Hun Sen rejects talks abroad");
+  std::string body;
+  for (const std::string& line : kept(document, cleaned)) body += line + " ";
+  CHECK(body == kQuakeParagraph + " " + kCharityParagraph + " " + kPoliceParagraph + " ");
+  std::vector<std::string> reasons;
+  for (const auto& [line, reason] : dropped(document, cleaned)) {
+    if (reason == "markup") CHECK(line.front() == '<');
+    if (reasons.empty() || reasons.back() != reason) reasons.push_back(reason);
+  }
+  CHECK(reasons == std::vector<std::string>{"markup", "short", "markup", "title", "markup",
+                                            "dateline", "markup"});
+
+  const precis::Segmenter segmenter({precis::Language::English});
+  const auto sentences = segmenter.split(document, cleaned, 0);
+  REQUIRE(sentences.size() >= 3);
+  for (const auto& sentence : sentences) {
+    CHECK(precis::collapse_whitespace(slice(document, sentence.span)) == sentence.text);
+    CHECK(sentence.text.find('<') == std::string::npos);
   }
 }
 

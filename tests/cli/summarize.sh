@@ -135,4 +135,28 @@ expect_grep '--threads INT=0' "$TMP/out"
 expect_exit 2 "$PRECIS" batch --threads 2 "$SRC/samples"
 expect_grep 'threads' "$TMP/err"
 
+# Articles in the TREC/DUC layout (tags on lines of their own, a hard-wrapped paragraph, an AP
+# dateline), named without .txt as the collections name them, so passed as files: no tag and no
+# dateline reaches the summary, and every span is still the file's bytes.
+mkdir -p "$TMP/duc"
+for n in 1 2 3; do
+  {
+    printf '<DOC>\n<DOCNO> APW1998101%s.0240 </DOCNO>\n<HEADLINE>\nFloods close the port city\n</HEADLINE>\n<TEXT>\n<P>\n' "$n"
+    printf 'PORT CITY (AP) _ Heavy rain flooded the harbour district on Friday and the\n'
+    printf 'authorities closed the port to ships for the %s time this year, officials said.\n</P>\n<P>\n' "$n"
+    printf 'The mayor said that repairs to the sea wall would cost several million dollars\n'
+    printf 'and that work would begin in the spring once the water level had dropped.\n</P>\n</TEXT>\n</DOC>\n'
+  } > "$TMP/duc/APW1998101$n.0240"
+done
+expect_exit 0 "$PRECIS" summarize --format json --words 60 "$TMP"/duc/APW*
+python3 "$CHECK" "$TMP/out" 60 || fail "attribution invariant (TREC layout)"
+python3 - "$TMP/out" <<'PY' || fail "TREC layout: tags or a dateline in the summary"
+import json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+assert s["sentences"], "no sentence"
+for x in s["sentences"]:
+    assert "<" not in x["text"] and "(AP)" not in x["text"], x["text"]
+assert s["sources"][0]["title"] == "Floods close the port city", s["sources"][0]
+PY
+
 finish
