@@ -513,6 +513,25 @@ void drop_captions(const Document& document, std::vector<Line>& lines) {
   }
 }
 
+// True when `word` (a place in capitals) comes back in the text from `from` on, in capitals and
+// as a whole word: an acronym does ("UNICEF – The agency … UNICEF said"), a place comes back
+// written as a name ("WASHINGTON — … in Washington").
+bool capitals_recur(std::string_view text, std::string_view word, std::size_t from) {
+  if (word.empty()) return false;
+  const auto letter_or_digit = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t at = text.find(word, from); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || !letter_or_digit(text[at - 1])) &&
+        (end >= text.size() || !letter_or_digit(text[end])))
+      return true;
+  }
+  return false;
+}
+
 CleanedDocument clean_document(const Document& document, std::vector<Line>& lines,
                                const std::vector<Span>& parts, const std::vector<Span>& markup,
                                const CleanOptions& options) {
@@ -538,18 +557,25 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     drop_captions(document, lines);
     drop_tail_fragments(lines);
   }
-  // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line: the line starts
-  // after it (clean_rules::dateline_length). Only there: further down, a line that opens with
-  // "PARIS –" is text.
+  // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line, or the second one
+  // under a standfirst when it carries an agency tag: the line starts after it
+  // (clean_rules::find_dateline). Only there: further down, a line that opens with "PARIS –" is
+  // text.
   const Line* dated = nullptr;
   std::size_t dateline_bytes = 0;
   if (options.enabled) {
-    const auto first_kept = std::find_if(
-        lines.begin(), lines.end(), [](const Line& line) { return !line.blank() && !line.reason; });
-    if (first_kept != lines.end()) {
-      dated = &*first_kept;
-      dateline_bytes = clean_rules::dateline_length(
-          std::string_view(document.text).substr(dated->span.begin, dated->span.size()));
+    int kept_seen = 0;
+    for (const Line& line : lines) {
+      if (line.blank() || line.reason) continue;
+      const clean_rules::Dateline dateline = clean_rules::find_dateline(
+          std::string_view(document.text).substr(line.span.begin, line.span.size()));
+      if (dateline.length > 0 && (kept_seen == 0 || dateline.agency) &&
+          !capitals_recur(document.text, dateline.bare_place, line.span.begin + dateline.length)) {
+        dated = &line;
+        dateline_bytes = dateline.length;
+        break;
+      }
+      if (++kept_seen == 2) break;
     }
   }
 
@@ -560,7 +586,18 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     if (&line == dated && dateline_bytes > 0 && span.begin == dated->span.begin &&
         dateline_bytes < span.size()) {
       std::size_t end = span.begin + dateline_bytes;
-      while (end > span.begin && document.text[end - 1] == ' ') --end;
+      while (end > span.begin) {  // the spaces before the text, NBSP included
+        if (document.text[end - 1] == ' ' || document.text[end - 1] == '\t') {
+          --end;
+        } else if (end - span.begin >= 2 && document.text.compare(end - 2, 2, "\u00A0") == 0) {
+          end -= 2;
+        } else if (end - span.begin >= 3 && (document.text.compare(end - 3, 3, "\u202F") == 0 ||
+                                             document.text.compare(end - 3, 3, "\u2009") == 0)) {
+          end -= 3;
+        } else {
+          break;
+        }
+      }
       result.dropped.push_back(DroppedLine{Span{span.begin, end}, "dateline"});
       span.begin += dateline_bytes;
     }

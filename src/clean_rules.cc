@@ -391,35 +391,168 @@ constexpr std::size_t kMaxAgencyBytes = 30;
 constexpr int kMinWordsAfterDateline = 4;
 // An all-capital place of fewer letters is as likely an acronym ("EU – Russia talks ...").
 constexpr int kMinCapitalPlaceLetters = 3;
+// Longest single word in capitals read as an acronym rather than a place when nothing else
+// (an agency tag, a date) says it is a dateline: NATO, SNCF, LVMH, OTAN against ROME, LYON.
+constexpr int kMaxAcronymLetters = 4;
+// Words after the dash within which a colon or a score makes the line a fixture ("PSG – OM :
+// les Marseillais …", "USA – Mexico: …"), not a dateline.
+constexpr int kFixtureWords = 3;
 // Lower-case words inside place names: "Rio de Janeiro", "Stratford upon Avon", "Rostov-on-Don".
-constexpr std::array<std::string_view, 19> kPlaceConnectors = {
-    "de", "du", "des", "la", "le", "les", "of", "upon", "on", "sur",
-    "en", "et", "del", "di", "da", "am",  "el", "y",    "do"};
+// "and" and "et" only in a region after the place ("Trinidad and Tobago"): in the first part
+// they make a list ("Apple, Google et Microsoft –").
+constexpr std::array<std::string_view, 18> kPlaceConnectors = {
+    "de",  "du", "des", "la", "le", "les", "of", "upon", "on",
+    "sur", "en", "del", "di", "da", "am",  "el", "y",    "do"};
+constexpr std::array<std::string_view, 2> kRegionConnectors = {"and", "et"};
+// Countries, and the states and provinces of the countries whose press writes "Place, Region —":
+// the regions that make a capitalised place a dateline.
+// clang-format off
+constexpr std::array<std::string_view, 273> kRegions = {
+    "Afghanistan", "Alabama", "Alaska", "Albania", "Alberta", "Algeria", "Andorra", "Angola",
+    "Antigua and Barbuda", "Argentina", "Arizona", "Arkansas", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize",
+    "Benin", "Bhutan", "Bolivia", "Bosnia and Herzegovina", "Botswana", "Brazil",
+    "British Columbia", "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "California", "Cambodia",
+    "Cameroon", "Canada", "Cape Verde", "Chad", "Chile", "China", "Colombia", "Colorado", "Comoros",
+    "Congo", "Connecticut", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia",
+    "D.C.", "DC", "DRC", "Delaware", "Denmark", "Djibouti", "Dominica", "Dominican Republic",
+    "East Timor", "Ecuador", "Egypt", "El Salvador", "England", "Equatorial Guinea", "Eritrea",
+    "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "Florida", "France", "Gabon", "Gambia",
+    "Georgia", "Germany", "Ghana", "Greece", "Greenland", "Grenada", "Guatemala", "Guinea",
+    "Guinea-Bissau", "Guyana", "Haiti", "Hawaii", "Honduras", "Hong Kong", "Hungary", "Iceland",
+    "Idaho", "Illinois", "India", "Indiana", "Indonesia", "Iowa", "Iran", "Iraq", "Ireland",
+    "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kansas", "Kazakhstan",
+    "Kentucky", "Kenya", "Kiribati", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon",
+    "Lesotho", "Liberia", "Libya", "Liechtenstein", "Lithuania", "Louisiana", "Luxembourg",
+    "Madagascar", "Maine", "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Manitoba",
+    "Maryland", "Massachusetts", "Mauritania", "Mauritius", "Mexico", "Michigan", "Micronesia",
+    "Minnesota", "Mississippi", "Missouri", "Moldova", "Monaco", "Mongolia", "Montana",
+    "Montenegro", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nauru", "Nebraska", "Nepal",
+    "Netherlands", "Nevada", "New Brunswick", "New Hampshire", "New Jersey", "New Mexico",
+    "New South Wales", "New York", "New Zealand", "Newfoundland", "Nicaragua", "Niger", "Nigeria",
+    "North Carolina", "North Dakota", "North Korea", "North Macedonia", "Northern Ireland",
+    "Northwest Territories", "Norway", "Nova Scotia", "Nunavut", "Ohio", "Oklahoma", "Oman",
+    "Ontario", "Oregon", "Pakistan", "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay",
+    "Pennsylvania", "Peru", "Philippines", "Poland", "Portugal", "Prince Edward Island",
+    "Puerto Rico", "Qatar", "Quebec", "Queensland", "Québec", "Rhode Island", "Romania", "Russia",
+    "Rwanda", "Samoa", "San Marino", "Saskatchewan", "Saudi Arabia", "Scotland", "Senegal",
+    "Serbia", "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia",
+    "South Africa", "South Australia", "South Carolina", "South Dakota", "South Korea",
+    "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden", "Switzerland", "Syria",
+    "Taiwan", "Tajikistan", "Tanzania", "Tasmania", "Tennessee", "Texas", "Thailand", "Togo",
+    "Tonga", "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "UAE", "UK",
+    "US", "USA", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom", "United States",
+    "Uruguay", "Utah", "Uzbekistan", "Vanuatu", "Vatican City", "Venezuela", "Vermont", "Victoria",
+    "Vietnam", "Virginia", "Wales", "Washington", "West Virginia", "Western Australia", "Wisconsin",
+    "Wyoming", "Yemen", "Yukon", "Zambia", "Zimbabwe"};
+// clang-format on
+// Capital words that open a line with a dash and are no place: titles, answers, labels.
+constexpr std::array<std::string_view, 18> kNotPlaces = {
+    "MR",  "MRS", "MS", "DR",  "MGR",  "MME",  "MLLE",   "M",  "ME",
+    "NON", "OUI", "NO", "YES", "STOP", "NOTE", "UPDATE", "PS", "NB"};
+// Months and their abbreviations, French and English, lower-cased and without the period.
+constexpr std::array<std::string_view, 45> kMonths = {
+    "janvier",   "février", "mars",     "avril",    "mai",       "juin",    "juillet",  "août",
+    "septembre", "octobre", "novembre", "décembre", "janv",      "févr",    "fév",      "avr",
+    "juil",      "sept",    "oct",      "nov",      "déc",       "january", "february", "march",
+    "april",     "june",    "july",     "august",   "september", "october", "november", "december",
+    "jan",       "feb",     "mar",      "apr",      "jun",       "jul",     "aug",      "sep",
+    "dec",       "fevrier", "aout",     "decembre", "may"};
+// Words a date may hold besides numbers and months: "le 3 mars", "the 5th", "1er mai".
+constexpr std::array<std::string_view, 3> kDateWords = {"le", "the", "1er"};
 
-// The dash that ends a dateline at byte `i`, and where the text after it starts; {0, 0} when
-// there is none. A hyphen, a double hyphen and AP's underscore need a space on both sides
-// ("Saint-Denis" is a place); the en and em dashes may touch the words ("NEW YORK—The").
-struct DatelineDash {
-  std::size_t prefix_end = 0;
-  std::size_t text_begin = 0;
+template <std::size_t N>
+bool listed(std::string_view word, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Bytes of the space at `i` (space, tab, NBSP, narrow NBSP, thin space), 0 when none: scraped
+// French puts NBSP around dashes and inside dates ("5\u00A0mai").
+std::size_t space_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  const std::string_view rest = s.substr(i);
+  if (rest.starts_with("\u00A0")) return 2;
+  if (rest.starts_with("\u202F") || rest.starts_with("\u2009")) return 3;
+  return 0;
+}
+
+std::size_t skip_spaces_at(std::string_view s, std::size_t i) {
+  for (std::size_t n = space_at(s, i); n > 0; n = space_at(s, i)) i += n;
+  return i;
+}
+
+std::string_view trim_spaces(std::string_view s) {
+  s = s.substr(skip_spaces_at(s, 0));
+  while (!s.empty()) {
+    std::size_t i = s.size();
+    previous_code_point(s, i);
+    if (space_at(s, i) == 0) break;
+    s = s.substr(0, i);
+  }
+  return s;
+}
+
+// The words of `s`, split at any space_at.
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = skip_spaces_at(s, 0);
+  while (i < s.size()) {
+    std::size_t end = i;
+    while (end < s.size() && space_at(s, end) == 0) ++end;
+    words.push_back(s.substr(i, end - i));
+    i = skip_spaces_at(s, end);
+  }
+  return words;
+}
+
+// Bytes of a dash at `i`: a hyphen, two, AP's underscore, the en, em and horizontal-bar dashes,
+// the minus sign; 0 when none.
+std::size_t dash_at(std::string_view s, std::size_t i) {
+  const std::string_view rest = s.substr(i);
+  if (rest.starts_with("--")) return 2;
+  if (rest.starts_with("-") || rest.starts_with("_")) return 1;
+  for (const std::string_view dash : {"\u2013", "\u2014", "\u2015", "\u2212"})
+    if (rest.starts_with(dash)) return dash.size();
+  return 0;
+}
+
+// Where a dateline's head ends and the text after it starts.
+struct DatelineEnd {
+  std::size_t head_end = 0;
+  std::size_t text_begin = 0;  // 0: none found
+  bool dash = false;           // a dash separates them (else a colon, or a bracket's end)
+  bool colon = false;          // "NEW DELHI: The …"
 };
 
-DatelineDash dateline_dash_at(std::string_view line, std::size_t i) {
-  const auto skip_spaces = [&](std::size_t k) {
-    while (k < line.size() && line[k] == ' ') ++k;
-    return k;
-  };
-  if (line[i] == ' ') {
-    for (const std::string_view dash : {"--", "-", "_", "\u2013", "\u2014"}) {
-      const std::size_t after = i + 1 + dash.size();
-      if (line.substr(i + 1).starts_with(dash) && after < line.size() &&
-          (line[after] == ' ' || dash.size() == 3))
-        return {i, skip_spaces(after)};
+// The first place in the line's first kMaxDatelineBytes where a dateline could end: a dash
+// between spaces (a hyphen, a double hyphen and an underscore need both; "Saint-Denis" is a
+// place), a long dash touching the words ("NEW YORK—The"), a bracket's end with or without a
+// dash after it ("(AFP) - ", "(AFP)- ", "(CNN)President"), or a colon after a word.
+DatelineEnd find_dateline_end(std::string_view line) {
+  const std::size_t limit = std::min(line.size(), kMaxDatelineBytes);
+  for (std::size_t i = 1; i < limit; ++i) {
+    if (line[i] == ')') {
+      std::size_t j = skip_spaces_at(line, i + 1);
+      const std::size_t dash = j < line.size() ? dash_at(line, j) : 0;
+      if (dash > 0) j = skip_spaces_at(line, j + dash);
+      return {i + 1, j, dash > 0, false};
     }
-    return {};
-  }
-  for (const std::string_view dash : {"\u2013", "\u2014"}) {
-    if (line.substr(i).starts_with(dash)) return {i, skip_spaces(i + dash.size())};
+    // Glued to the place: French puts a space before an interview's colon ("LE POINT : …").
+    if (line[i] == ':' && space_at(line, i + 1) > 0 && space_at(line, i - 1) == 0)
+      return {i, skip_spaces_at(line, i + 1), false, true};
+    const std::size_t space = space_at(line, i);
+    if (space > 0) {
+      const std::size_t dash = dash_at(line, i + space);
+      if (dash == 0) continue;
+      const std::size_t after = i + space + dash;
+      if (space_at(line, after) > 0 || (dash >= 3 && after < line.size()))
+        return {i, skip_spaces_at(line, after), true, false};
+      continue;
+    }
+    const std::size_t dash = dash_at(line, i);
+    if (dash >= 3 && line[i - 1] != '(')  // a long dash touching a word
+      return {i, skip_spaces_at(line, i + dash), true, false};
   }
   return {};
 }
@@ -429,7 +562,7 @@ struct WordShape {
   int upper = 0;
   int digits = 0;
   bool capitalised = false;  // the first letter (after "d'" or "l'") is a capital
-  bool other = false;        // holds something other than letters, digits and . - ' ’
+  bool other = false;        // holds something other than letters, digits and . - ' ’ /
 };
 
 WordShape shape_of(std::string_view word) {
@@ -449,42 +582,44 @@ WordShape shape_of(std::string_view word) {
     } else if (u_isdigit(c)) {
       ++shape.digits;
       first = false;
-    } else if (c != '.' && c != '-' && c != '\'' && c != 0x2019) {
+    } else if (u_charType(c) == U_NON_SPACING_MARK) {
+      // a decomposed accent ("E\u0301VRY") belongs to its letter
+    } else if (c != '.' && c != '-' && c != '\'' && c != 0x2019 && c != '/') {
       shape.other = true;
     }
   }
   return shape;
 }
 
-std::vector<std::string_view> split_trimmed(std::string_view text, char separator) {
+std::string lower_ascii_without_period(std::string_view word) {
+  std::string out(word);
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string_view> split_commas(std::string_view text) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   while (true) {
-    const std::size_t end = std::min(text.find(separator, start), text.size());
-    std::string_view part = text.substr(start, end - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    parts.push_back(part);
+    const std::size_t end = std::min(text.find(',', start), text.size());
+    parts.push_back(trim_spaces(text.substr(start, end - start)));
     if (end == text.size()) return parts;
     start = end + 1;
   }
 }
 
-bool is_place_connector(std::string_view word) {
-  return std::find(kPlaceConnectors.begin(), kPlaceConnectors.end(), word) !=
-         kPlaceConnectors.end();
-}
-
-// "WASHINGTON", "Meadow Lake", "Rio de Janeiro", "Pa.", "D.C.": capitalised words and connectors,
-// the first capitalised. Sets `all_capitals` to the number of letters when every word is in
-// capitals, else 0.
-bool is_place(std::string_view part, int& all_capitals) {
-  std::vector<std::string_view> words = split_trimmed(part, ' ');
-  std::erase_if(words, [](std::string_view word) { return word.empty(); });
+// "WASHINGTON", "Meadow Lake", "Rio de Janeiro", "Pa.", "D.C.", "FIGAROVOX/TRIBUNE": capitalised
+// words and connectors, the first capitalised. `all_capitals` gets the number of letters when
+// every word is in capitals, else 0.
+bool is_place(std::string_view part, bool region, int& all_capitals) {
+  const std::vector<std::string_view> words = words_of(part);
   all_capitals = 0;
   bool capitals = true;
   for (std::size_t k = 0; k < words.size(); ++k) {
-    if (k > 0 && is_place_connector(words[k])) {
+    if (k > 0 &&
+        (listed(words[k], kPlaceConnectors) || (region && listed(words[k], kRegionConnectors)))) {
       capitals = false;
       continue;
     }
@@ -497,69 +632,171 @@ bool is_place(std::string_view part, int& all_capitals) {
   return !words.empty();
 }
 
-// "5 mai", "Jan. 5", "12 juin 2023", "March 3rd": numbers and words, at least one number.
+// "5 mai", "Jan. 5", "le 12 juin 2023", "March 3rd", "05/01/2023": a month or a numeric date,
+// numbers and nothing else ("45 ans", "1867-1934", "Day 3" are no dates).
 bool is_date(std::string_view part) {
-  std::vector<std::string_view> words = split_trimmed(part, ' ');
-  std::erase_if(words, [](std::string_view word) { return word.empty(); });
-  if (words.size() > 4) return false;
-  bool number = false;
+  const std::vector<std::string_view> words = words_of(part);
+  if (words.empty() || words.size() > 4) return false;
+  bool month = false;
   for (const std::string_view word : words) {
     const WordShape shape = shape_of(word);
     if (shape.other) return false;
-    number = number || shape.digits > 0;
+    const std::string lower = lower_ascii_without_period(word);
+    if (shape.letters == 0 && shape.digits > 0) {
+      month = month || lower.find('/') != std::string::npos;
+      if (lower.find('-') != std::string::npos) return false;
+      continue;
+    }
+    const bool ordinal = shape.digits > 0 && shape.digits <= 2 && shape.letters <= 2;  // 3rd, 1er
+    const bool named = listed(std::string_view(lower), kMonths);
+    if (!ordinal && !named && !listed(std::string_view(lower), kDateWords)) return false;
+    month = month || named;
   }
-  return number;
+  return month;
 }
 
-// "(AP)", "(Reuters)", "(AFP/Getty)", "(dpa)": a bracketed name.
-bool is_agency(std::string_view inside) {
+// "(AP)", "(Reuters)", "(AFP/Getty)", "(dpa)": a bracketed name. `capitals` tells whether its
+// letters are all capitals ("CNN", "PTI"): those may be followed by the text with no dash.
+bool is_agency(std::string_view inside, bool& capitals) {
+  capitals = false;
   if (inside.empty() || inside.size() > kMaxAgencyBytes) return false;
   std::size_t i = 0;
   if (!u_isalpha(next_code_point(inside, i))) return false;
+  i = 0;
+  int letters = 0, upper = 0;
   while (i < inside.size()) {
     const UChar32 c = next_code_point(inside, i);
-    if (!u_isalpha(c) && c != ' ' && c != '&' && c != '.' && c != '-' && c != '/') return false;
+    if (u_isalpha(c)) {
+      ++letters;
+      if (u_isupper(c)) ++upper;
+    } else if (c != ' ' && c != '&' && c != '.' && c != '-' && c != '/') {
+      return false;
+    }
   }
+  capitals = letters >= 2 && upper == letters;
+  return true;
+}
+
+// The text after a dateline opens like a sentence: a capital, a digit, a quotation, or a brand
+// written with a lower-case first letter ("eBay", "iPhone").
+bool opens_text(std::string_view text) {
+  std::size_t i = 0;
+  const UChar32 first = next_code_point(text, i);
+  if (u_isupper(first) || u_istitle(first) || u_isdigit(first) || first == '"' || first == '\'' ||
+      first == 0x00AB || first == 0x201C || first == 0x2018)
+    return true;
+  if (!u_islower(first)) return false;
+  while (i < text.size() && space_at(text, i) == 0) {
+    const UChar32 c = next_code_point(text, i);
+    if (u_isupper(c)) return true;
+    if (!u_isalpha(c)) return false;
+  }
+  return false;
+}
+
+// A colon or a score in the first words after the dash: a fixture or a label, "PSG – OM : les
+// Marseillais …", "FRANCE – ITALIE (2-1) : …".
+bool reads_as_fixture(std::string_view text) {
+  const std::vector<std::string_view> words = words_of(text.substr(0, 80));
+  for (std::size_t k = 0; k < words.size() && k < kFixtureWords; ++k) {
+    const std::string_view word = words[k];
+    if (word.ends_with(':') || word.ends_with("\uFF1A")) return true;
+    const std::size_t dash = word.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < word.size()) {
+      const std::string_view score = word.starts_with('(') ? word.substr(1) : word;
+      bool digits = !score.empty();
+      for (const char c : score)
+        digits = digits && ((c >= '0' && c <= '9') || c == '-' || c == ')');
+      if (digits) return true;
+    }
+  }
+  return false;
+}
+
+bool roman_numeral(std::string_view word) {
+  if (word.empty()) return false;
+  for (const char c : word)
+    if (std::string_view("IVXLC").find(c) == std::string_view::npos) return false;
   return true;
 }
 
 }  // namespace
 
-std::size_t dateline_length(std::string_view line) {
-  DatelineDash dash;
-  for (std::size_t i = 1; i < std::min(line.size(), kMaxDatelineBytes) && dash.text_begin == 0; ++i)
-    dash = dateline_dash_at(line, i);
-  if (dash.text_begin == 0 || dash.text_begin >= line.size()) return 0;
+Dateline find_dateline(std::string_view line) {
+  const DatelineEnd end = find_dateline_end(line);
+  if (end.text_begin == 0 || end.text_begin >= line.size()) return {};
 
-  std::string_view head = line.substr(0, dash.prefix_end);
-  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-  bool agency = false;
+  std::string_view head = trim_spaces(line.substr(0, end.head_end));
+  Dateline result;
+  bool capital_agency = false;
   if (head.ends_with(')')) {
     const std::size_t open = head.rfind('(');
-    if (open == std::string_view::npos || !is_agency(head.substr(open + 1, head.size() - open - 2)))
-      return 0;
-    agency = true;
-    head = head.substr(0, open);
-    while (!head.empty() && (head.back() == ' ' || head.back() == ',')) head.remove_suffix(1);
+    if (open == std::string_view::npos ||
+        !is_agency(head.substr(open + 1, head.size() - open - 2), capital_agency))
+      return {};
+    result.agency = true;
+    head = trim_spaces(head.substr(0, open));
+    while (head.ends_with(',')) head = trim_spaces(head.substr(0, head.size() - 1));
   }
-  if (head.empty()) return 0;
-  if (count_words(head) > kMaxDatelineWords) return 0;
-  const std::vector<std::string_view> parts = split_trimmed(head, ',');
+  // Without a dash, only a tag in capitals ends a dateline, glued to the text ("(CNN)President
+  // …") or after a date ("New Delhi, Jan 5 (PTI) The …"): "Le député (LREM) Jean Dupont" is text.
+  const bool glued = end.text_begin == end.head_end;
+  if (!end.dash && !end.colon &&
+      !(capital_agency && (glued || (head.find(',') != std::string_view::npos &&
+                                     is_date(split_commas(head).back())))))
+    return {};
+  if (end.colon && result.agency) return {};
+  if (words_of(head).size() > static_cast<std::size_t>(kMaxDatelineWords)) return {};
+
+  const std::string_view text = line.substr(end.text_begin);
+  if (!opens_text(text) || count_words(text) < kMinWordsAfterDateline) return {};
+
+  if (head.empty()) {  // "(Reuters) - Tesla …"
+    if (!result.agency) return {};
+    result.length = end.text_begin;
+    return result;
+  }
+  const std::vector<std::string_view> parts = split_commas(head);
+  if (parts.size() > 3) return {};
   int capital_letters = 0;
-  if (!is_place(parts[0], capital_letters)) return 0;
+  const bool place = is_place(parts[0], false, capital_letters);
+  if (!place && !(result.agency && parts.size() == 1 && is_date(parts[0]))) return {};
+  bool date = false;
   for (std::size_t k = 1; k < parts.size(); ++k) {
     int unused = 0;
-    if (!is_date(parts[k]) && !is_place(parts[k], unused)) return 0;
+    // A year after the date: "Jan. 5, 2024".
+    const bool is_part_date =
+        is_date(parts[k]) || (date && !parts[k].empty() &&
+                              parts[k].find_first_not_of("0123456789") == std::string_view::npos);
+    if (!is_part_date && (date || !is_place(parts[k], true, unused))) return {};
+    date = date || is_part_date;
   }
-  if (!agency && capital_letters < kMinCapitalPlaceLetters && parts.size() < 2) return 0;
-
-  const std::string_view text = line.substr(dash.text_begin);
-  std::size_t i = 0;
-  const UChar32 first = next_code_point(text, i);
-  const bool opens = u_isupper(first) || u_istitle(first) || u_isdigit(first) || first == '"' ||
-                     first == '\'' || first == 0x00AB || first == 0x201C || first == 0x2018;
-  if (!opens || count_words(text) < kMinWordsAfterDateline) return 0;
-  return dash.text_begin;
+  if (!result.agency) {
+    // Wire style: the place in capitals ("LONDON, England —"). A capitalised place needs a
+    // known country, state or province after it ("London, England —", "Meadow Lake,
+    // Saskatchewan –", WikiNews's style): a capitalised list ("Nantes, Lyon –", "Biden, Trump
+    // —") reads the same otherwise, and is left whole.
+    if (capital_letters < kMinCapitalPlaceLetters &&
+        !(parts.size() == 2 && listed(parts[1], kRegions)))
+      return {};
+    for (const std::string_view word : words_of(parts[0])) {
+      std::string upper(word);
+      if (!upper.empty() && upper.back() == '.') upper.pop_back();
+      for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (listed(std::string_view(upper), kNotPlaces) || roman_numeral(upper)) return {};
+    }
+    if (parts.size() == 1 && head.ends_with('.')) return {};  // "LE FIGARO. - Comment …"
+    // One short word in capitals is an acronym more often than a place ("NATO –", "SNCF –",
+    // "CGT, FO et CFDT –"), unless a date follows it ("LYON, 3 mai –").
+    if (words_of(parts[0]).size() == 1 && capital_letters > 0 &&
+        capital_letters <= kMaxAcronymLetters && !date)
+      return {};
+    if (reads_as_fixture(text)) return {};
+    if (parts.size() == 1) result.bare_place = head;
+  }
+  result.length = end.text_begin;
+  return result;
 }
 
 namespace {

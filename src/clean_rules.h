@@ -48,16 +48,25 @@ std::size_t markdown_marker_length(std::string_view line);
 // "▪ ", "● ") with the spaces after it; 0 when there is none, or nothing follows it.
 std::size_t bullet_marker_length(std::string_view line);
 
-// Bytes of a news dateline at the start of an article's first line, up to the first letter of
-// the text after its dash: "WASHINGTON (AP) _ ", "PARIS, 5 mai (AFP) - ", "BEIJING, Jan. 5
-// (Xinhua) -- ", "TEXAS, US – ", "London, England — ", "NEW YORK—". Wire copy opens every
-// article with one; left in, it is the first words of every lede a summary takes (three to five
-// words of a 100-word budget each) and it reads as furniture. A rubric in capitals ("VIDÉO - ",
-// "SONDAGE - ") opens some French articles the same way and goes too. 0 when the line has none: the
-// place must be an all-capital word of three letters or more, a place followed by a region or a
-// date after a comma, or carry an agency tag in brackets, and at least four words must follow
-// the dash, the first capitalised, a digit or a quotation.
-std::size_t dateline_length(std::string_view line);
+// A news dateline at the start of an article's first line: "WASHINGTON (AP) _ ", "PARIS, 5 mai
+// (AFP) - ", "BEIJING, Jan. 5 (Xinhua) -- ", "TEXAS, US – ", "NEW YORK—", "NEW DELHI: ",
+// "(Reuters) - ", "(CNN)". Wire copy opens every article with one; left in, it is the first
+// words of every lede a summary takes (three to five words of a 100-word budget each) and it
+// reads as furniture. A rubric in capitals ("VIDÉO - ", "FIGAROVOX/TRIBUNE - ") opens some
+// French articles the same way and goes too. What counts: an agency tag in brackets after a
+// place, a date or nothing; or, without a tag, a place in capitals of 3+ letters, maybe with a
+// region or a date after a comma; then a dash (a tag in capitals may do without one), and at
+// least four words that open like a sentence. A capitalised list ("Nantes, Lyon –"), a fixture
+// ("PSG – OM : …"), a title ("MGR AUPETIT –") and a date without a month ("Jean Dupont, 45
+// ans –") are text.
+struct Dateline {
+  std::size_t length = 0;  // bytes up to the text after it; 0 = none
+  bool agency = false;     // it carries an agency tag
+  // A place in capitals with nothing else ("WASHINGTON —", "NASA – The agency …" looks the
+  // same): the caller checks the article, where an acronym comes back in capitals.
+  std::string_view bare_place;
+};
+Dateline find_dateline(std::string_view line);
 
 // SGML, XML and HTML markup at the edges of a trimmed line: the TREC/DUC/TAC format news
 // collections come in ("<DOC>", "<DOCNO> APW19981016.0240 </DOCNO>", "<P>" around each

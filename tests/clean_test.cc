@@ -297,48 +297,106 @@ TEST_CASE("rules: plain-text bullets", "[clean]") {
 }
 
 TEST_CASE("rules: datelines", "[clean]") {
-  using precis::clean_rules::dateline_length;
+  using precis::clean_rules::find_dateline;
   const auto dateline = [](const std::string& line) {
-    return line.substr(0, dateline_length(line));
+    return line.substr(0, find_dateline(line).length);
   };
   // Wire services' forms: place, region or date, agency tag; hyphen, double hyphen, AP's
-  // underscore, en and em dashes, spaced or not.
+  // underscore, en, em and bar dashes, spaced or not, NBSP for a space.
   CHECK(dateline("WASHINGTON (AP) _ The Senate voted on Tuesday to approve the bill.") ==
         "WASHINGTON (AP) _ ");
   CHECK(dateline("PARIS, 5 mai (AFP) - Le président a annoncé mardi une réforme.") ==
         "PARIS, 5 mai (AFP) - ");
   CHECK(dateline("BEIJING, Jan. 5 (Xinhua) -- China's economy grew faster than expected.") ==
         "BEIJING, Jan. 5 (Xinhua) -- ");
+  CHECK(dateline("BEIJING, Jan. 5, 2024 (Xinhua) -- China's trade grew steadily in 2023.") ==
+        "BEIJING, Jan. 5, 2024 (Xinhua) -- ");
+  CHECK(dateline("MADRID, 5 May. (EUROPA PRESS) - The government approved a housing law.") ==
+        "MADRID, 5 May. (EUROPA PRESS) - ");
   CHECK(dateline("MARLOW, Pa. (AP) \u2014 A small plane crashed into a field on Sunday.") ==
         "MARLOW, Pa. (AP) \u2014 ");
   CHECK(dateline("NEW YORK\u2014The stock market fell sharply on Monday.") == "NEW YORK\u2014");
   CHECK(dateline("TEXAS, US \u2013 A United States Army court martial found him guilty.") ==
         "TEXAS, US \u2013 ");
+  CHECK(dateline("LONDON, England \u2014 The mayor opened a new bridge on Monday.") ==
+        "LONDON, England \u2014 ");
   CHECK(dateline("London, England \u2014 The mayor opened a new bridge on Monday.") ==
         "London, England \u2014 ");
+  CHECK(dateline("Meadow Lake, Saskatchewan \u2013 Police arrested two men on Sunday.") ==
+        "Meadow Lake, Saskatchewan \u2013 ");
   CHECK(dateline("Rio de Janeiro, Brazil (Reuters) - Floods killed at least 20 people.") ==
         "Rio de Janeiro, Brazil (Reuters) - ");
+  CHECK(dateline("PORT OF SPAIN, Trinidad and Tobago (AP) \u2014 Voters went to the polls.") ==
+        "PORT OF SPAIN, Trinidad and Tobago (AP) \u2014 ");
   CHECK(dateline("\u00C9VRY (AFP) - \u00AB Nous avons tout perdu \u00BB, a dit le maire.") ==
         "\u00C9VRY (AFP) - ");
+  CHECK(dateline("E\u0301VRY (AFP) - Le maire a d\u00E9cr\u00E9t\u00E9 l'\u00E9tat de crise.") ==
+        "E\u0301VRY (AFP) - ");
   CHECK(dateline("Berlin (dpa) - Die Regierung hat am Montag beschlossen.") == "Berlin (dpa) - ");
+  CHECK(dateline("PARIS\u00A0(AFP)\u00A0-\u00A0Le gouvernement a pr\u00E9sent\u00E9 son plan.") ==
+        "PARIS\u00A0(AFP)\u00A0-\u00A0");
+  CHECK(dateline("PARIS (AFP)- Le gouvernement a pr\u00E9sent\u00E9 son plan hier.") ==
+        "PARIS (AFP)- ");
+  CHECK(dateline("PARIS (AFP) -Le gouvernement a pr\u00E9sent\u00E9 son plan hier.") ==
+        "PARIS (AFP) -");
+  CHECK(dateline("WASHINGTON \u2015 The Senate voted on Tuesday to approve it.") ==
+        "WASHINGTON \u2015 ");
+  CHECK(dateline("WASHINGTON (AP) \u2014 eBay said on Tuesday that sales rose.") ==
+        "WASHINGTON (AP) \u2014 ");
+  // An agency tag alone, or after a date; CNN's and PTI's without a dash.
+  CHECK(dateline("(Reuters) - Tesla said on Wednesday it would cut prices.") == "(Reuters) - ");
+  CHECK(dateline("March 3 (Reuters) - Tesla said on Wednesday it would cut prices.") ==
+        "March 3 (Reuters) - ");
+  CHECK(dateline("(CNN)President Joe Biden signed the bill on Friday.") == "(CNN)");
+  CHECK(dateline("Washington (CNN)President Joe Biden signed the bill on Friday.") ==
+        "Washington (CNN)");
+  CHECK(dateline("New Delhi, Jan 5 (PTI) The government announced new rules today.") ==
+        "New Delhi, Jan 5 (PTI) ");
+  CHECK(dateline("NEW DELHI: The government announced new rules for exporters.") == "NEW DELHI: ");
   // A rubric in capitals opens some French articles the same way.
   CHECK(dateline("VID\u00C9O - Des images montrent de jeunes pandas.") == "VID\u00C9O - ");
+  CHECK(dateline("FIGAROVOX/TRIBUNE - Pour l'auteur, la r\u00E9forme est n\u00E9cessaire.") ==
+        "FIGAROVOX/TRIBUNE - ");
+  const precis::clean_rules::Dateline bare =
+      find_dateline("WASHINGTON \u2014 The Senate voted on Tuesday to approve it.");
+  CHECK(bare.bare_place == "WASHINGTON");
+  CHECK_FALSE(bare.agency);
+  CHECK(find_dateline("WASHINGTON (AP) \u2014 The Senate voted on it today.").bare_place.empty());
 
   // Text, not datelines.
-  CHECK(dateline_length("EU \u2013 Russia talks resumed on Monday in Brussels.") == 0);
-  CHECK(dateline_length(
-            "Emmanuel Macron \u2013 qui \u00E9tait \u00E0 Berlin \u2013 a parl\u00E9.") == 0);
-  CHECK(dateline_length("Saint-Denis - la ville a vot\u00E9 un nouveau budget.") == 0);
-  CHECK(dateline_length("COVID-19 \u2013 Le nombre de cas a fortement augment\u00E9.") == 0);
-  CHECK(dateline_length("Le pr\u00E9sident, Emmanuel Macron \u2013 a dit qu'il partait.") == 0);
-  CHECK(dateline_length("London \u2014 The mayor opened a new bridge on Monday.") == 0);
-  CHECK(dateline_length("Mr. Smith, 45 - said he would appeal the ruling soon.") == 0);
-  CHECK(dateline_length("PARIS \u2013 trop court.") == 0);
-  CHECK(dateline_length("PARIS \u2013 Deux mots.") == 0);
-  CHECK(dateline_length("PARIS-MATCH a publi\u00E9 les photos du mariage hier.") == 0);
-  CHECK(dateline_length("WASHINGTON (a note, really) - The Senate voted on it.") == 0);
-  CHECK(dateline_length("") == 0);
-  CHECK(dateline_length("\u2014") == 0);
+  for (const std::string line : {
+           "EU \u2013 Russia talks resumed on Monday in Brussels.",
+           "Emmanuel Macron \u2013 qui \u00E9tait \u00E0 Berlin \u2013 a parl\u00E9.",
+           "Saint-Denis - la ville a vot\u00E9 un nouveau budget.",
+           "COVID-19 \u2013 Le nombre de cas a fortement augment\u00E9.",
+           "Le pr\u00E9sident, Emmanuel Macron \u2013 a dit qu'il partait.",
+           "London \u2014 The mayor opened a new bridge on Monday.",
+           "Yes, Virginia \u2014 There is a Santa Claus, the paper wrote.",
+           "Paris, Lyon \u2014 Les deux villes ont sign\u00E9 un accord hier.",
+           "Nantes, Lyon \u2013 Les deux clubs se retrouvent ce soir au stade.",
+           "Apple, Google et Microsoft \u2013 Les g\u00E9ants publient leurs comptes.",
+           "Mr. Smith, 45 - said he would appeal the ruling soon.",
+           "Jean Dupont, 45 ans \u2013 Le nouveau maire a pris ses fonctions.",
+           "Marie Curie, 1867-1934 \u2014 The scientist won two Nobel prizes.",
+           "PSG \u2013 OM : les Marseillais ont perdu le classique hier soir.",
+           "USA \u2013 Mexico: The two teams meet again on Sunday night.",
+           "MGR AUPETIT \u2013 L'archev\u00EAque a remis sa d\u00E9mission au pape.",
+           "III \u2013 Les cons\u00E9quences de la r\u00E9forme sont nombreuses.",
+           "NON \u2013 Les \u00E9lecteurs ont rejet\u00E9 le texte dimanche.",
+           "NATO \u2013 The alliance agreed on Tuesday to raise its spending targets.",
+           "SNCF \u2013 Les syndicats appellent \u00E0 une gr\u00E8ve reconductible.",
+           "CGT, FO et CFDT \u2013 Les syndicats appellent \u00E0 manifester jeudi.",
+           "LE POINT : Comment expliquez-vous le succ\u00E8s de votre livre ?",
+           "LE FIGARO. - Comment expliquez-vous ce r\u00E9sultat surprenant ?",
+           "Le d\u00E9put\u00E9 (LREM) Jean Dupont a d\u00E9pos\u00E9 un amendement.",
+           "PARIS \u2013 trop court.",
+           "PARIS \u2013 Deux mots.",
+           "PARIS-MATCH a publi\u00E9 les photos du mariage hier.",
+           "WASHINGTON (a note, really) - The Senate voted on it.",
+           "",
+           "\u2014",
+       })
+    CHECK(find_dateline(line).length == 0);
 }
 
 TEST_CASE("rules: SGML and HTML markup at the edges of a line", "[clean]") {
@@ -887,6 +945,30 @@ TEST_CASE("a dateline opening the article's first line is dropped, and only ther
     CHECK(starts_with(slice(wrapped_document, wrapped_cleaned.lines[0]), "The Senate voted"));
     CHECK(dropped(wrapped_document, wrapped_cleaned).at(1) ==
           std::pair<std::string, std::string>{"WASHINGTON (AP) _", "dateline"});
+  }
+  SECTION("a place in capitals that comes back in capitals is an acronym") {
+    const std::string unicef = "UNICEF \u2013 The agency met in Geneva on Thursday to plan.";
+    const Document acronym = make_document("Agencies meet in Geneva\n\n" + unicef +
+                                           "\n\nUNICEF said the meeting went well.\n");
+    CHECK(kept(acronym, clean_one(acronym)).front() == unicef);
+    const std::string paris = "PARIS \u2013 The government met in Paris on Thursday to plan.";
+    const Document place =
+        make_document("Government meets\n\n" + paris + "\n\nParis said the meeting went well.\n");
+    CHECK(kept(place, clean_one(place)).front() ==
+          paris.substr(std::string("PARIS \u2013 ").size()));
+  }
+  SECTION("under a standfirst, a dateline with an agency tag") {
+    const std::string standfirst =
+        "Le gouvernement a pr\u00E9sent\u00E9 mercredi son plan pour les retraites, tr\u00E8s "
+        "attendu.";
+    const std::string body =
+        "Le Premier ministre a d\u00E9fendu le texte devant les d\u00E9put\u00E9s hier soir.";
+    const Document tagged = make_document("Retraites : le plan du gouvernement\n\n" + standfirst +
+                                          "\n\nPARIS (AFP) - " + body + "\n");
+    CHECK(kept(tagged, clean_one(tagged)) == std::vector<std::string>{standfirst, body});
+    const Document untagged = make_document("Retraites : le plan du gouvernement\n\n" + standfirst +
+                                            "\n\nPARIS - " + body + "\n");
+    CHECK(kept(untagged, clean_one(untagged)).back() == "PARIS - " + body);
   }
   SECTION("cleaning disabled keeps it") {
     precis::CleanOptions options;
