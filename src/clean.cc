@@ -266,36 +266,88 @@ std::vector<bool> skip_block_markers(std::string_view text,
   return quoted;
 }
 
+// What analyse() finds besides the lines.
+struct Extras {
+  std::vector<Span> parts;              // every line of the text, when some are joined (wrapped)
+  std::vector<DroppedLine> markup;      // tag lines and, in a TREC file, metadata; in text order
+  std::optional<std::size_t> headline;  // TREC: where the <HEADLINE>'s text starts
+};
+
 // SGML and HTML markup (clean_rules::markup_only): a line of tags only ("<P>", "</TEXT>") is a
-// blank line, which is what it means in the TREC/DUC/TAC collections, and its span goes to
-// `markup`; a line starts after its leading block tags and ends before its trailing ones
-// ("<DOCNO> APW19981016.0240 </DOCNO>" is a one-word line, "<P>Le président …" a paragraph).
-// Without this, the tag lines between the hard-wrapped paragraphs of a DUC article hid the
-// wrap, and each of its lines was dropped as a heading.
-void skip_markup(std::string_view text, std::vector<clean_rules::RawLine>& lines,
-                 std::vector<Span>& markup) {
+// blank line, which is what it means in the TREC/DUC/TAC collections, and goes to `markup`; a
+// line starts after its leading block tags and ends before its trailing ones ("<DOCNO>
+// APW19981016.0240 </DOCNO>" is a one-word line, "<P>Le président …" a paragraph). Without
+// this, the tag lines between the hard-wrapped paragraphs of a DUC article hid the wrap, and
+// each of its lines was dropped as a heading.
+void skip_markup(std::string_view text, std::vector<clean_rules::RawLine>& lines, bool trec,
+                 std::vector<DroppedLine>& markup) {
   for (clean_rules::RawLine& line : lines) {
     if (line.span.size() == 0 || (text[line.span.begin] != '<' && text[line.span.end - 1] != '>'))
       continue;
     const std::string_view view = text.substr(line.span.begin, line.span.size());
     if (clean_rules::markup_only(view)) {
-      markup.push_back(line.span);
+      markup.push_back(DroppedLine{line.span, "markup"});
       line.span.end = line.span.begin;
       continue;
     }
-    line.span.begin += clean_rules::leading_markup_length(view);
+    line.span.begin += clean_rules::leading_markup_length(view, trec);
     line.span.end -= clean_rules::trailing_markup_length(
-        text.substr(line.span.begin, line.span.end - line.span.begin));
+        text.substr(line.span.begin, line.span.end - line.span.begin), trec);
   }
 }
 
-// The document's lines; `parts` gets the span of every line of the text when some of them are
-// joined (a wrapped paragraph is reported line by line, each as trimmed as it was analysed), and
-// `markup` the lines that are only tags.
-std::vector<Line> analyse(const Document& document, std::vector<Span>& parts,
-                          std::vector<Span>& markup) {
+// A TREC file's article is its <TEXT> (or <LEADPARA>) and its headline the <HEADLINE> (<HL>,
+// <HEAD>, <TI>): the other elements are metadata ("<DATE> January 1, 1989, Sunday, Home
+// Edition", "<SLUG>", "<TRAILER>", "<ANNOTATION>"), which read as text would give the title and
+// sentences of the article. Their lines go to `markup` as "metadata" and become blank lines,
+// which also keeps them from hiding a hard wrap. Returns the index of the headline's first line
+// of text, if any (its other lines go as "title").
+std::optional<std::size_t> read_trec(std::string_view text,
+                                     std::vector<clean_rules::RawLine>& lines,
+                                     std::vector<DroppedLine>& markup) {
+  constexpr std::string_view kHeadlines[] = {"headline", "hl", "head", "ti"};
+  bool in_body = false, in_headline = false;
+  std::optional<std::size_t> headline;
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    clean_rules::RawLine& line = lines[index];
+    if (line.span.size() == 0) continue;
+    const std::string_view view = text.substr(line.span.begin, line.span.size());
+    bool body = in_body, heading = in_headline;
+    clean_rules::for_each_tag(view, [&](const std::string& name, bool closing) {
+      if (name == "text" || name == "leadpara") {
+        in_body = !closing;
+        body = body || in_body;
+      } else if (std::find(std::begin(kHeadlines), std::end(kHeadlines), name) !=
+                 std::end(kHeadlines)) {
+        in_headline = !closing;
+        heading = heading || in_headline;
+      }
+    });
+    if (body || clean_rules::markup_only(view)) continue;  // tag lines: skip_markup's
+    if (heading && !headline) {
+      headline = index;
+      continue;
+    }
+    markup.push_back(DroppedLine{line.span, heading ? "title" : "metadata"});
+    line.span.end = line.span.begin;
+  }
+  return headline;
+}
+
+// The document's lines, and its Extras.
+std::vector<Line> analyse(const Document& document, Extras& extras) {
   std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
-  skip_markup(document.text, raw, markup);
+  // A TREC file holds its article in a <TEXT> element; without one, it is read as any text.
+  const bool trec =
+      clean_rules::is_trec(document.text) && (document.text.find("<TEXT") != std::string::npos ||
+                                              document.text.find("<text") != std::string::npos);
+  std::optional<std::size_t> headline;
+  if (trec) headline = read_trec(document.text, raw, extras.markup);
+  skip_markup(document.text, raw, trec, extras.markup);
+  if (headline && raw[*headline].span.size() > 0) extras.headline = raw[*headline].span.begin;
+  std::sort(extras.markup.begin(), extras.markup.end(),
+            [](const DroppedLine& a, const DroppedLine& b) { return a.span.begin < b.span.begin; });
+  std::vector<Span>& parts = extras.parts;
   const std::vector<bool> quoted =
       skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
@@ -533,10 +585,15 @@ bool capitals_recur(std::string_view text, std::string_view word, std::size_t fr
 }
 
 CleanedDocument clean_document(const Document& document, std::vector<Line>& lines,
-                               const std::vector<Span>& parts, const std::vector<Span>& markup,
-                               const CleanOptions& options) {
+                               const Extras& extras, const CleanOptions& options) {
+  const std::vector<Span>& parts = extras.parts;
   CleanedDocument result;
-  const std::optional<std::size_t> title = find_title(lines);
+  std::optional<std::size_t> title;
+  if (extras.headline) {  // TREC: the <HEADLINE>, whatever its punctuation
+    for (std::size_t i = 0; i < lines.size() && !title; ++i)
+      if (!lines[i].blank() && lines[i].span.begin == *extras.headline) title = i;
+  }
+  if (!title) title = find_title(lines);
   std::string_view title_key;
   if (title) {
     Line& line = lines[*title];
@@ -620,9 +677,9 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     // A wrapped paragraph is reported line by line, as the text has it.
     for (std::size_t k = first; k < part; ++k) emit(line, parts[k], k + 1 < part);
   }
-  if (!markup.empty()) {
+  if (!extras.markup.empty()) {
     const std::size_t before = result.dropped.size();
-    for (const Span& span : markup) result.dropped.push_back(DroppedLine{span, "markup"});
+    result.dropped.insert(result.dropped.end(), extras.markup.begin(), extras.markup.end());
     std::inplace_merge(
         result.dropped.begin(), result.dropped.begin() + before, result.dropped.end(),
         [](const DroppedLine& a, const DroppedLine& b) { return a.span.begin < b.span.begin; });
@@ -637,16 +694,14 @@ std::vector<CleanedDocument> clean(std::span<const Document> documents, const Cl
   // Analysing lines and classifying them look at one document each; only the repetition count
   // compares documents, and runs alone in between.
   std::vector<std::vector<Line>> lines(documents.size());
-  std::vector<std::vector<Span>> parts(documents.size());  // wrapped documents only
-  std::vector<std::vector<Span>> markup(documents.size());
-  parallel_for(documents.size(), workers, [&](std::size_t d, std::size_t) {
-    lines[d] = analyse(documents[d], parts[d], markup[d]);
-  });
+  std::vector<Extras> extras(documents.size());
+  parallel_for(documents.size(), workers,
+               [&](std::size_t d, std::size_t) { lines[d] = analyse(documents[d], extras[d]); });
   mark_repetitions(lines);
 
   std::vector<CleanedDocument> result(documents.size());
   parallel_for(documents.size(), workers, [&](std::size_t d, std::size_t) {
-    result[d] = clean_document(documents[d], lines[d], parts[d], markup[d], options);
+    result[d] = clean_document(documents[d], lines[d], extras[d], options);
   });
   return result;
 }

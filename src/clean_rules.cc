@@ -129,6 +129,10 @@ constexpr std::array kPhrases = {
     Phrase{"editor's note", PhraseMatch::Short},
     Phrase{"note de la rédaction", PhraseMatch::Short},
     Phrase{"contributed to this report", PhraseMatch::Short},
+    // The New York Times wire's editing notes (DUC): "(STORY CAN END HERE. OPTIONAL MATERIAL
+    // FOLLOWS.)".
+    Phrase{"story can end here", PhraseMatch::Short},
+    Phrase{"optional material follows", PhraseMatch::Short},
     Phrase{"contributed reporting", PhraseMatch::Short},
     Phrase{"contribué à cet article", PhraseMatch::Short},
     Phrase{"edited for length and clarity", PhraseMatch::Short},
@@ -815,7 +819,8 @@ constexpr std::array<std::string_view, 44> kBlockTags = {
 // The tag at the start of `text` ("<P>", "</TEXT>", "<div class=x>", "<br/>", "<!-- … -->"):
 // its length in bytes, 0 when `text` does not open with one. `block` tells whether it is a
 // block element's, or a tag named in capitals (SGML).
-std::size_t tag_length(std::string_view text, bool& block) {
+std::size_t tag_length(std::string_view text, bool& block, bool trec = false,
+                       std::string* name_out = nullptr, bool* closing_out = nullptr) {
   block = false;
   if (text.size() < 3 || text[0] != '<') return 0;
   if (text.starts_with("<!--")) {
@@ -846,8 +851,10 @@ std::size_t tag_length(std::string_view text, bool& block) {
     if (c >= 'a' && c <= 'z') capitals = false;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  block = text[1] == '!' || text[1] == '?' || capitals ||
+  block = text[1] == '!' || text[1] == '?' || (trec && capitals) ||
           std::find(kBlockTags.begin(), kBlockTags.end(), lower) != kBlockTags.end();
+  if (name_out) *name_out = std::move(lower);
+  if (closing_out) *closing_out = text[1] == '/';
   return i + 1;
 }
 
@@ -871,24 +878,43 @@ bool markup_only(std::string_view line) {
   return any;
 }
 
-std::size_t leading_markup_length(std::string_view line) {
+std::size_t parse_tag(std::string_view text, std::string& name, bool& closing) {
+  bool block = false;
+  name.clear();
+  closing = false;
+  return tag_length(text, block, true, &name, &closing);
+}
+
+bool is_trec(std::string_view text) {
+  std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < text.size() &&
+         (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+    ++i;
+  if (text.size() < i + 5 || text[i] != '<') return false;
+  std::string head(text.substr(i + 1, 4));
+  for (char& c : head)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return head.starts_with("DOC") && (head[3] == '>' || head[3] == ' ');
+}
+
+std::size_t leading_markup_length(std::string_view line, bool trec) {
   std::size_t i = 0;
   while (i < line.size()) {
     bool block = false;
-    const std::size_t tag = tag_length(line.substr(i), block);
+    const std::size_t tag = tag_length(line.substr(i), block, trec);
     if (tag == 0 || !block) break;
     i = skip_spaces_from(line, i + tag);
   }
   return i;
 }
 
-std::size_t trailing_markup_length(std::string_view line) {
+std::size_t trailing_markup_length(std::string_view line, bool trec) {
   std::size_t end = line.size();
   while (end > 0 && line[end - 1] == '>') {
     const std::size_t open = line.rfind('<', end - 1);
     if (open == std::string_view::npos) break;
     bool block = false;
-    if (tag_length(line.substr(open, end - open), block) != end - open || !block) break;
+    if (tag_length(line.substr(open, end - open), block, trec) != end - open || !block) break;
     end = open;
     while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
   }

@@ -72,11 +72,36 @@ Dateline find_dateline(std::string_view line);
 // collections come in ("<DOC>", "<DOCNO> APW19981016.0240 </DOCNO>", "<P>" around each
 // paragraph), and text copied from a page's source. `markup_only` is true for a line that is
 // nothing but tags (and spaces). `leading_markup_length` and `trailing_markup_length` count the
-// bytes of block tags (p, div, h1, li, the TREC elements, any tag named in capitals) and the
-// spaces next to them at either end; inline tags ("<b>", "<a href=…>") are part of the text.
+// bytes of block tags (p, div, h1, li, the TREC elements; in a TREC file, `trec`, any tag named
+// in capitals) and the spaces next to them at either end; inline tags ("<b>", "<a href=…>") are
+// part of the text, and so is "<RIRES>" in an interview.
 bool markup_only(std::string_view line);
-std::size_t leading_markup_length(std::string_view line);
-std::size_t trailing_markup_length(std::string_view line);
+std::size_t leading_markup_length(std::string_view line, bool trec = false);
+std::size_t trailing_markup_length(std::string_view line, bool trec = false);
+
+// True when the text opens (after a byte-order mark and white space) with a TREC "<DOC>" or
+// "<DOC id=…>" tag: the SGML of the DUC, TAC, AQUAINT and Gigaword collections.
+bool is_trec(std::string_view text);
+
+// The elements a TREC line opens and closes, in order: `on_tag(name, closing)` is called for
+// each tag on the line with its lower-cased name ("text", "headline", "p").
+template <typename OnTag>
+void for_each_tag(std::string_view line, OnTag&& on_tag);
+// Implementation detail of for_each_tag: the tag at the start of `text`, its length (0: none),
+// lower-cased name and whether it closes.
+std::size_t parse_tag(std::string_view text, std::string& name, bool& closing);
+
+template <typename OnTag>
+void for_each_tag(std::string_view line, OnTag&& on_tag) {
+  std::string name;
+  for (std::size_t i = line.find('<'); i != std::string_view::npos; i = line.find('<', i + 1)) {
+    bool closing = false;
+    const std::size_t length = parse_tag(line.substr(i), name, closing);
+    if (length == 0) continue;
+    on_tag(name, closing);
+    i += length - 1;
+  }
+}
 
 // True for a path ending in .md or .markdown (any case).
 bool is_markdown_path(std::string_view path);

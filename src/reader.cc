@@ -294,6 +294,23 @@ bool has_extension(const fs::path& path, const std::vector<std::string>& extensi
   });
 }
 
+// True when the file opens (after a byte-order mark and white space) with "<DOC>" or "<DOC ":
+// the TREC SGML of the DUC, TAC and AQUAINT collections, whose files are named after their
+// document number ("APW19981016.0240") and have no .txt to find them by.
+bool opens_as_trec(const fs::path& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return false;  // unreadable: not ours to report, it was never asked for
+  char head[64] = {};
+  const std::size_t got = std::fread(head, 1, sizeof head, file);
+  std::fclose(file);
+  std::string_view text(head, got);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  while (!text.empty() && (text[0] == ' ' || text[0] == '\t' || text[0] == '\r' || text[0] == '\n'))
+    text.remove_prefix(1);
+  return (text.starts_with("<DOC>") || text.starts_with("<DOC ") || text.starts_with("<doc>") ||
+          text.starts_with("<doc "));
+}
+
 bool is_hidden(const fs::path& path) {
   const std::string name = path.filename().string();
   return !name.empty() && name[0] == '.';
@@ -330,7 +347,8 @@ void walk(const fs::path& directory, const ReadOptions& options, std::set<fs::pa
     }
     if (fs::is_directory(status)) {
       subdirectories.push_back(entry);
-    } else if (fs::is_regular_file(status) && has_extension(entry, options.extensions)) {
+    } else if (fs::is_regular_file(status) &&
+               (has_extension(entry, options.extensions) || opens_as_trec(entry))) {
       files.push_back(entry);
     }
   }

@@ -84,6 +84,19 @@ TEST_CASE("inputs keep their given order; a file named explicitly is read whatev
   CHECK(result.documents[1].text == "Du texte.\n");
 }
 
+TEST_CASE("a folder's TREC files are read whatever their name", "[reader]") {
+  // DUC and TAC name their files after the document number: APW19981016.0240, NYT19990101.0001.
+  TempDir dir;
+  dir.write("APW19981016.0240", "<DOC>\n<DOCNO> APW19981016.0240 </DOCNO>\n<TEXT>\nA.\n</TEXT>\n");
+  dir.write("sub/XIE19990101.0001", "\xEF\xBB\xBF\n<DOC id=\"XIE19990101.0001\">\n</DOC>\n");
+  dir.write("APW.notes", "<DOCUMENT> is not a TREC file\n");
+  dir.write("README", "Notes on the cluster.\n");
+  const auto result = read_inputs({dir.path.string()});
+  const std::string root = dir.path.string();
+  CHECK(paths_of(result) ==
+        std::vector<std::string>{root + "/APW19981016.0240", root + "/sub/XIE19990101.0001"});
+}
+
 TEST_CASE("custom extensions are honoured", "[reader]") {
   TempDir dir;
   dir.write("a.txt", "A.\n");

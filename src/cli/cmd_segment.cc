@@ -34,7 +34,7 @@ void run_segment(const SegmentCommand& cmd) {
   print_warnings(read.warnings);
   if (read.documents.empty())
     throw Error("no readable document in " + cmd.inputs.front() +
-                " (expected *.txt or *.md files, one article each)");
+                " (expected *.txt or *.md files, or TREC <DOC> files, one article each)");
   const Language language = cluster_language(read.documents, cmd.lang);
   const auto cleaned = clean(read.documents, CleanOptions{.enabled = !cmd.no_clean});
   Segmenter segmenter(SegmentOptions{.language = language});

@@ -136,8 +136,9 @@ expect_exit 2 "$PRECIS" batch --threads 2 "$SRC/samples"
 expect_grep 'threads' "$TMP/err"
 
 # Articles in the TREC/DUC layout (tags on lines of their own, a hard-wrapped paragraph, an AP
-# dateline), named without .txt as the collections name them, so passed as files: no tag and no
-# dateline reaches the summary, and every span is still the file's bytes.
+# dateline), named without .txt as the collections name them: a folder walk finds them by their
+# opening "<DOC>" (and skips other files without .txt), no tag and no dateline reaches the
+# summary, and every span is still the file's bytes.
 mkdir -p "$TMP/duc"
 for n in 1 2 3; do
   {
@@ -148,7 +149,8 @@ for n in 1 2 3; do
     printf 'and that work would begin in the spring once the water level had dropped.\n</P>\n</TEXT>\n</DOC>\n'
   } > "$TMP/duc/APW1998101$n.0240"
 done
-expect_exit 0 "$PRECIS" summarize --format json --words 60 "$TMP"/duc/APW*
+printf 'Notes for the editor, not an article at all, and no markup in it.\n' > "$TMP/duc/NOTES"
+expect_exit 0 "$PRECIS" summarize --format json --words 60 "$TMP/duc"
 python3 "$CHECK" "$TMP/out" 60 || fail "attribution invariant (TREC layout)"
 python3 - "$TMP/out" <<'PY' || fail "TREC layout: tags or a dateline in the summary"
 import json, sys
@@ -157,6 +159,7 @@ assert s["sentences"], "no sentence"
 for x in s["sentences"]:
     assert "<" not in x["text"] and "(AP)" not in x["text"], x["text"]
 assert s["sources"][0]["title"] == "Floods close the port city", s["sources"][0]
+assert len(s["sources"]) == 3 and all("APW" in x["path"] for x in s["sources"]), s["sources"]
 PY
 
 finish
