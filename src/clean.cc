@@ -313,16 +313,16 @@ std::optional<std::size_t> read_trec(std::string_view text,
     if (line.span.size() == 0) continue;
     const std::string_view view = text.substr(line.span.begin, line.span.size());
     bool body = in_body, heading = in_headline;
-    clean_rules::for_each_tag(view, [&](const std::string& name, bool closing) {
-      if (name == "text" || name == "leadpara") {
-        in_body = !closing;
+    for (const clean_rules::Tag& tag : clean_rules::tags_of(view)) {
+      if (tag.name == "text" || tag.name == "leadpara") {
+        in_body = !tag.closing;
         body = body || in_body;
-      } else if (std::find(std::begin(kHeadlines), std::end(kHeadlines), name) !=
+      } else if (std::find(std::begin(kHeadlines), std::end(kHeadlines), tag.name) !=
                  std::end(kHeadlines)) {
-        in_headline = !closing;
+        in_headline = !tag.closing;
         heading = heading || in_headline;
       }
-    });
+    }
     if (body || clean_rules::markup_only(view)) continue;  // tag lines: skip_markup's
     if (heading && !headline) {
       headline = index;
@@ -619,17 +619,17 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
   // (clean_rules::find_dateline). Only there: further down, a line that opens with "PARIS –" is
   // text.
   const Line* dated = nullptr;
-  std::size_t dateline_bytes = 0;
+  clean_rules::Dateline dateline;
   if (options.enabled) {
     int kept_seen = 0;
     for (const Line& line : lines) {
       if (line.blank() || line.reason) continue;
-      const clean_rules::Dateline dateline = clean_rules::find_dateline(
+      const clean_rules::Dateline found = clean_rules::find_dateline(
           std::string_view(document.text).substr(line.span.begin, line.span.size()));
-      if (dateline.length > 0 && (kept_seen == 0 || dateline.agency) &&
-          !capitals_recur(document.text, dateline.bare_place, line.span.begin + dateline.length)) {
+      if (found.length > 0 && (kept_seen == 0 || found.agency) &&
+          !capitals_recur(document.text, found.bare_place, line.span.begin + found.length)) {
         dated = &line;
-        dateline_bytes = dateline.length;
+        dateline = found;
         break;
       }
       if (++kept_seen == 2) break;
@@ -640,23 +640,10 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
   const bool any_wrapped = std::any_of(
       lines.begin(), lines.end(), [](const Line& line) { return line.parts > 1 && !line.reason; });
   const auto emit = [&](const Line& line, Span span, bool continues) {
-    if (&line == dated && dateline_bytes > 0 && span.begin == dated->span.begin &&
-        dateline_bytes < span.size()) {
-      std::size_t end = span.begin + dateline_bytes;
-      while (end > span.begin) {  // the spaces before the text, NBSP included
-        if (document.text[end - 1] == ' ' || document.text[end - 1] == '\t') {
-          --end;
-        } else if (end - span.begin >= 2 && document.text.compare(end - 2, 2, "\u00A0") == 0) {
-          end -= 2;
-        } else if (end - span.begin >= 3 && (document.text.compare(end - 3, 3, "\u202F") == 0 ||
-                                             document.text.compare(end - 3, 3, "\u2009") == 0)) {
-          end -= 3;
-        } else {
-          break;
-        }
-      }
-      result.dropped.push_back(DroppedLine{Span{span.begin, end}, "dateline"});
-      span.begin += dateline_bytes;
+    if (&line == dated && span.begin == dated->span.begin && dateline.length < span.size()) {
+      result.dropped.push_back(
+          DroppedLine{Span{span.begin, span.begin + dateline.own}, "dateline"});
+      span.begin += dateline.length;
     }
     if (line.reason) {
       result.dropped.push_back(DroppedLine{span, line.reason});

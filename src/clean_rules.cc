@@ -450,10 +450,11 @@ constexpr std::array<std::string_view, 273> kRegions = {
     "Vietnam", "Virginia", "Wales", "Washington", "West Virginia", "Western Australia", "Wisconsin",
     "Wyoming", "Yemen", "Yukon", "Zambia", "Zimbabwe"};
 // clang-format on
-// Capital words that open a line with a dash and are no place: titles, answers, labels.
+// Words that open a line with a dash in capitals and are no place: titles, answers, labels
+// (lower-cased, compared as lower_ascii_without_period gives them).
 constexpr std::array<std::string_view, 18> kNotPlaces = {
-    "MR",  "MRS", "MS", "DR",  "MGR",  "MME",  "MLLE",   "M",  "ME",
-    "NON", "OUI", "NO", "YES", "STOP", "NOTE", "UPDATE", "PS", "NB"};
+    "mr",  "mrs", "ms", "dr",  "mgr",  "mme",  "mlle",   "m",  "me",
+    "non", "oui", "no", "yes", "stop", "note", "update", "ps", "nb"};
 // Months and their abbreviations, French and English, lower-cased and without the period.
 constexpr std::array<std::string_view, 45> kMonths = {
     "janvier",   "février", "mars",     "avril",    "mai",       "juin",    "juillet",  "août",
@@ -717,10 +718,11 @@ bool reads_as_fixture(std::string_view text) {
   return false;
 }
 
+// Lower-cased: "iii" for "III".
 bool roman_numeral(std::string_view word) {
   if (word.empty()) return false;
   for (const char c : word)
-    if (std::string_view("IVXLC").find(c) == std::string_view::npos) return false;
+    if (std::string_view("ivxlc").find(c) == std::string_view::npos) return false;
   return true;
 }
 
@@ -742,12 +744,12 @@ Dateline find_dateline(std::string_view line) {
     head = trim_spaces(head.substr(0, open));
     while (head.ends_with(',')) head = trim_spaces(head.substr(0, head.size() - 1));
   }
+  const std::vector<std::string_view> parts = split_commas(head);
   // Without a dash, only a tag in capitals ends a dateline, glued to the text ("(CNN)President
   // …") or after a date ("New Delhi, Jan 5 (PTI) The …"): "Le député (LREM) Jean Dupont" is text.
   const bool glued = end.text_begin == end.head_end;
   if (!end.dash && !end.colon &&
-      !(capital_agency && (glued || (head.find(',') != std::string_view::npos &&
-                                     is_date(split_commas(head).back())))))
+      !(capital_agency && (glued || (parts.size() > 1 && is_date(parts.back())))))
     return {};
   if (end.colon && result.agency) return {};
   if (words_of(head).size() > static_cast<std::size_t>(kMaxDatelineWords)) return {};
@@ -755,12 +757,9 @@ Dateline find_dateline(std::string_view line) {
   const std::string_view text = line.substr(end.text_begin);
   if (!opens_text(text) || count_words(text) < kMinWordsAfterDateline) return {};
 
-  if (head.empty()) {  // "(Reuters) - Tesla …"
-    if (!result.agency) return {};
-    result.length = end.text_begin;
-    return result;
-  }
-  const std::vector<std::string_view> parts = split_commas(head);
+  result.length = end.text_begin;
+  result.own = trim_spaces(line.substr(0, end.text_begin)).size();
+  if (head.empty()) return result.agency ? result : Dateline{};  // "(Reuters) - Tesla …"
   if (parts.size() > 3) return {};
   int capital_letters = 0;
   const bool place = is_place(parts[0], false, capital_letters);
@@ -783,23 +782,20 @@ Dateline find_dateline(std::string_view line) {
     if (capital_letters < kMinCapitalPlaceLetters &&
         !(parts.size() == 2 && listed(parts[1], kRegions)))
       return {};
-    for (const std::string_view word : words_of(parts[0])) {
-      std::string upper(word);
-      if (!upper.empty() && upper.back() == '.') upper.pop_back();
-      for (char& c : upper)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      if (listed(std::string_view(upper), kNotPlaces) || roman_numeral(upper)) return {};
+    const std::vector<std::string_view> place_words = words_of(parts[0]);
+    for (const std::string_view word : place_words) {
+      const std::string lower = lower_ascii_without_period(word);
+      if (listed(std::string_view(lower), kNotPlaces) || roman_numeral(lower)) return {};
     }
     if (parts.size() == 1 && head.ends_with('.')) return {};  // "LE FIGARO. - Comment …"
     // One short word in capitals is an acronym more often than a place ("NATO –", "SNCF –",
     // "CGT, FO et CFDT –"), unless a date follows it ("LYON, 3 mai –").
-    if (words_of(parts[0]).size() == 1 && capital_letters > 0 &&
-        capital_letters <= kMaxAcronymLetters && !date)
+    if (place_words.size() == 1 && capital_letters > 0 && capital_letters <= kMaxAcronymLetters &&
+        !date)
       return {};
     if (reads_as_fixture(text)) return {};
     if (parts.size() == 1) result.bare_place = head;
   }
-  result.length = end.text_begin;
   return result;
 }
 
@@ -878,11 +874,17 @@ bool markup_only(std::string_view line) {
   return any;
 }
 
-std::size_t parse_tag(std::string_view text, std::string& name, bool& closing) {
-  bool block = false;
-  name.clear();
-  closing = false;
-  return tag_length(text, block, true, &name, &closing);
+std::vector<Tag> tags_of(std::string_view line) {
+  std::vector<Tag> tags;
+  for (std::size_t i = line.find('<'); i != std::string_view::npos; i = line.find('<', i + 1)) {
+    Tag tag;
+    bool block = false;
+    const std::size_t length = tag_length(line.substr(i), block, true, &tag.name, &tag.closing);
+    if (length == 0) continue;
+    tags.push_back(std::move(tag));
+    i += length - 1;
+  }
+  return tags;
 }
 
 bool is_trec(std::string_view text) {

@@ -61,6 +61,7 @@ std::size_t bullet_marker_length(std::string_view line);
 // ans –") are text.
 struct Dateline {
   std::size_t length = 0;  // bytes up to the text after it; 0 = none
+  std::size_t own = 0;     // bytes of the dateline itself, without the spaces before the text
   bool agency = false;     // it carries an agency tag
   // A place in capitals with nothing else ("WASHINGTON —", "NASA – The agency …" looks the
   // same): the caller checks the article, where an acronym comes back in capitals.
@@ -83,25 +84,13 @@ std::size_t trailing_markup_length(std::string_view line, bool trec = false);
 // "<DOC id=…>" tag: the SGML of the DUC, TAC, AQUAINT and Gigaword collections.
 bool is_trec(std::string_view text);
 
-// The elements a TREC line opens and closes, in order: `on_tag(name, closing)` is called for
-// each tag on the line with its lower-cased name ("text", "headline", "p").
-template <typename OnTag>
-void for_each_tag(std::string_view line, OnTag&& on_tag);
-// Implementation detail of for_each_tag: the tag at the start of `text`, its length (0: none),
-// lower-cased name and whether it closes.
-std::size_t parse_tag(std::string_view text, std::string& name, bool& closing);
-
-template <typename OnTag>
-void for_each_tag(std::string_view line, OnTag&& on_tag) {
+// The tags of a line of a TREC file, in order, each with its lower-cased name ("text",
+// "headline", "p") and whether it closes the element: which element a line belongs to.
+struct Tag {
   std::string name;
-  for (std::size_t i = line.find('<'); i != std::string_view::npos; i = line.find('<', i + 1)) {
-    bool closing = false;
-    const std::size_t length = parse_tag(line.substr(i), name, closing);
-    if (length == 0) continue;
-    on_tag(name, closing);
-    i += length - 1;
-  }
-}
+  bool closing = false;
+};
+std::vector<Tag> tags_of(std::string_view line);
 
 // True for a path ending in .md or .markdown (any case).
 bool is_markdown_path(std::string_view path);

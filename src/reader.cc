@@ -17,6 +17,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "clean_rules.h"
 #include "precis/error.h"
 
 namespace precis {
@@ -294,8 +295,8 @@ bool has_extension(const fs::path& path, const std::vector<std::string>& extensi
   });
 }
 
-// True when the file opens (after a byte-order mark and white space) with "<DOC>" or "<DOC ":
-// the TREC SGML of the DUC, TAC and AQUAINT collections, whose files are named after their
+// True when the file's first bytes pass clean_rules::is_trec (the cleaner's own test, so both
+// read the same files as TREC): the TREC SGML of the DUC, TAC and AQUAINT collections, whose files are named after their
 // document number ("APW19981016.0240") and have no .txt to find them by.
 bool opens_as_trec(const fs::path& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
@@ -303,12 +304,7 @@ bool opens_as_trec(const fs::path& path) {
   char head[64] = {};
   const std::size_t got = std::fread(head, 1, sizeof head, file);
   std::fclose(file);
-  std::string_view text(head, got);
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  while (!text.empty() && (text[0] == ' ' || text[0] == '\t' || text[0] == '\r' || text[0] == '\n'))
-    text.remove_prefix(1);
-  return (text.starts_with("<DOC>") || text.starts_with("<DOC ") || text.starts_with("<doc>") ||
-          text.starts_with("<doc "));
+  return clean_rules::is_trec(std::string_view(head, got));
 }
 
 bool is_hidden(const fs::path& path) {
