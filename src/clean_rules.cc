@@ -983,6 +983,23 @@ bool ends_with_sentence_punctuation(std::string_view line) {
   return false;
 }
 
+bool ends_with_initialism(std::string_view line) {
+  std::size_t i = line.size();
+  while (i > 0) {
+    std::size_t at = i;
+    const UChar32 c = previous_code_point(line, at);
+    if (!is_space(c) && !is_closing(c)) break;
+    i = at;
+  }
+  // Walk back over "X." pairs: at least two, and a word boundary before the first.
+  int letters = 0;
+  while (i >= 2 && line[i - 1] == '.' && line[i - 2] >= 'A' && line[i - 2] <= 'Z') {
+    i -= 2;
+    ++letters;
+  }
+  return letters >= 2 && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '(');
+}
+
 // Lower-case abbreviations that a capital may follow ("Lakers vs. Celtics", "art. L. 121").
 constexpr std::array<std::string_view, 13> kLowerCaseAbbreviations = {
     "vs", "etc", "cf", "env", "av", "apr", "ex", "no", "pp", "art", "approx", "vol", "chap"};

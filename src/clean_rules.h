@@ -110,6 +110,11 @@ bool ends_with_colon(std::string_view line);
 // Reference marks ("[1]", "[citation needed]") after the final punctuation are skipped.
 bool ends_with_sentence_punctuation(std::string_view line);
 
+// True when the line's last word is an initialism with periods ("U.S.", "U.N.", "D.C.", before
+// closing quotes or brackets): its final period belongs to the word, so the line may be a
+// headline ("Tsunami aid donations deductible in the U.S.") as much as a sentence.
+bool ends_with_initialism(std::string_view line);
+
 // True when a line without final punctuation still holds a sentence that ends inside it and a
 // clause after it ("Aucun blessé n'est à déplorer. Il leur faudra plusieurs jours"): a
 // paragraph that lost its last period, not a heading.

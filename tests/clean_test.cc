@@ -479,6 +479,42 @@ TEST_CASE("title: none when the document opens with a sentence", "[clean]") {
   CHECK(kept(document, cleaned).size() == 2);
 }
 
+TEST_CASE("rules: a final initialism", "[clean]") {
+  using precis::clean_rules::ends_with_initialism;
+  CHECK(ends_with_initialism("Tsunami aid donations deductible in the U.S."));
+  CHECK(ends_with_initialism("Sanctions voted at the U.N.\")"));
+  CHECK(ends_with_initialism("U.S.A."));
+  CHECK_FALSE(ends_with_initialism("He flew to the US."));
+  CHECK_FALSE(ends_with_initialism("Signed by George W."));         // one letter: a name's initial
+  CHECK_FALSE(ends_with_initialism("Its shares trade as BRK.B."));  // inside a word
+  CHECK_FALSE(ends_with_initialism("Aid to the U.S. rises"));
+  CHECK_FALSE(ends_with_initialism(""));
+}
+
+TEST_CASE("title: a short first line ending with an initialism is the headline", "[clean]") {
+  const std::string body =
+      "U.S. citizens donating in 2005 may write off their donations on their 2004 tax returns.\n";
+  const Document headline = make_document(
+      "2005/01/08 Tsunami aid donations in 2005 deductible for 2004 in the U.S.\n\n" + body);
+  const CleanedDocument cleaned = clean_one(headline);
+  CHECK(cleaned.title ==
+        "2005/01/08 Tsunami aid donations in 2005 deductible for 2004 in the U.S.");
+  CHECK(kept(headline, cleaned) == std::vector<std::string>{body.substr(0, body.size() - 1)});
+  // A longer first line is a lede, and further down such a line is a sentence.
+  const Document lede = make_document(
+      "Citizens donating in 2005 to help the victims of the tsunami may deduct it from their taxes "
+      "in the U.S.\n\n" +
+      body);
+  CHECK(clean_one(lede).title.empty());
+  CHECK(kept(lede, clean_one(lede)).size() == 2);
+  const Document second = make_document("Aid donations rise\n\nThey flew to the U.S.\n\n" + body);
+  const Document alone = make_document("Tsunami aid donations are deductible in the U.S.\n");
+  CHECK(clean_one(alone).title.empty());  // a one-sentence document keeps its sentence
+  CHECK(kept(alone, clean_one(alone)).size() == 1);
+  CHECK(clean_one(second).title == "Aid donations rise");
+  CHECK(kept(second, clean_one(second)).size() == 2);
+}
+
 TEST_CASE("title: found below boilerplate, a rubric and a headline printed twice", "[clean]") {
   const Document document = make_document(
       "Abonnez-vous à notre newsletter\n"
