@@ -3,9 +3,11 @@
 then the second ones, until the budget is filled; the last sentence is cut at the budget, as ROUGE's -l would cut it
 (so the baseline is comparable on sets scored without -l).
 
-Usage: lead_baseline.py PRECIS SET OUT WORDS [--titles]
+Usage: lead_baseline.py PRECIS SET OUT WORDS [--titles] [--whole-sentences]
 Sentences come from `precis segment` (same cleaning and segmentation as precis); with --titles
-each article's headline counts as its first sentence.
+each article's headline counts as its first sentence. With --whole-sentences no sentence is cut:
+one that does not fit is skipped and the next one that fits is taken, as an extractive system
+must do.
 """
 import json
 import os
@@ -16,6 +18,7 @@ import sys
 def main():
     precis, set_dir, out, words = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     titles = "--titles" in sys.argv[5:]
+    whole = "--whole-sentences" in sys.argv[5:]
     os.makedirs(out, exist_ok=True)
     for cluster in sorted(os.listdir(set_dir)):
         docs = os.path.join(set_dir, cluster, "docs")
@@ -33,8 +36,11 @@ def main():
         while total < words and any(k < len(s) for s in per_doc):
             for sents in per_doc:
                 if k < len(sents) and total < words:
+                    length = len(sents[k].split())
+                    if whole and total + length > words:
+                        continue
                     chosen.append(sents[k])
-                    total += len(sents[k].split())
+                    total += length
             k += 1
         if total > words:  # cut the last sentence at the budget
             excess = total - words
