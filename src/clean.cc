@@ -435,7 +435,7 @@ void mark_repetitions(std::vector<std::vector<Line>>& documents) {
 // The document's first line may also end with an initialism's period and still be the headline
 // ("2005/01/08 Tsunami aid donations in 2005 deductible for 2004 in the U.S.", a WikiNews
 // headline in multiling2011_en that became the first sentence of its summary): a short first
-// line of its own reads as a headline, a longer one (kMaxInitialismTitleWords) as a lede.
+// line reads as a headline, a longer one (over kMaxInitialismTitleWords) as a lede.
 std::optional<std::size_t> find_title(const std::vector<Line>& lines) {
   std::size_t first_text = lines.size();
   for (std::size_t i = 0; i < lines.size() && first_text == lines.size(); ++i) {
