@@ -272,6 +272,11 @@ std::vector<bool> skip_block_markers(std::string_view text,
   return quoted;
 }
 
+// Dropped lines are reported in text order: the cleaner's, then the markup's, merged.
+bool in_text_order(const DroppedLine& a, const DroppedLine& b) {
+  return a.span.begin < b.span.begin;
+}
+
 // What analyse() finds besides the lines.
 struct Extras {
   std::vector<Span> parts;              // every line of the text, when some are joined (wrapped)
@@ -351,8 +356,7 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
   if (trec) headline = read_trec(document.text, raw, extras.markup);
   skip_markup(document.text, raw, trec, extras.markup);
   if (headline && raw[*headline].span.size() > 0) extras.headline = raw[*headline].span.begin;
-  std::sort(extras.markup.begin(), extras.markup.end(),
-            [](const DroppedLine& a, const DroppedLine& b) { return a.span.begin < b.span.begin; });
+  std::sort(extras.markup.begin(), extras.markup.end(), in_text_order);
   std::vector<Span>& parts = extras.parts;
   const std::vector<bool> quoted =
       skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
@@ -442,13 +446,13 @@ std::optional<std::size_t> find_title(const std::vector<Line>& lines) {
     if (!lines[i].blank()) first_text = i;
   }
   // ... and only above running text: a one-sentence document keeps its sentence.
-  const bool text_follows = std::any_of(
-      lines.begin() + static_cast<std::ptrdiff_t>(std::min(first_text + 1, lines.size())),
-      lines.end(), [](const Line& line) { return line.punctuated && !line.phrase; });
+  const bool first_is_initialism_headline =
+      first_text < lines.size() && lines[first_text].initialism_end &&
+      lines[first_text].words <= kMaxInitialismTitleWords &&
+      std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(first_text) + 1, lines.end(),
+                  [](const Line& line) { return line.punctuated && !line.phrase; });
   const auto headline_shaped = [&](std::size_t i) {
-    const Line& line = lines[i];
-    return !line.punctuated || (i == first_text && text_follows && line.initialism_end &&
-                                line.words <= kMaxInitialismTitleWords);
+    return !lines[i].punctuated || (i == first_text && first_is_initialism_headline);
   };
   std::size_t first_body = lines.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -691,9 +695,8 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
   if (!extras.markup.empty()) {
     const std::size_t before = result.dropped.size();
     result.dropped.insert(result.dropped.end(), extras.markup.begin(), extras.markup.end());
-    std::inplace_merge(
-        result.dropped.begin(), result.dropped.begin() + before, result.dropped.end(),
-        [](const DroppedLine& a, const DroppedLine& b) { return a.span.begin < b.span.begin; });
+    std::inplace_merge(result.dropped.begin(), result.dropped.begin() + before,
+                       result.dropped.end(), in_text_order);
   }
   return result;
 }

@@ -296,8 +296,8 @@ bool has_extension(const fs::path& path, const std::vector<std::string>& extensi
 }
 
 // True when the file's first bytes pass clean_rules::is_trec (the cleaner's own test, so both
-// read the same files as TREC): the TREC SGML of the DUC, TAC and AQUAINT collections, whose files are named after their
-// document number ("APW19981016.0240") and have no .txt to find them by.
+// read the same files as TREC): the TREC SGML of the DUC, TAC and AQUAINT collections, whose files
+// are named after their document number ("APW19981016.0240") and have no .txt to find them by.
 bool opens_as_trec(const fs::path& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) return false;  // unreadable: not ours to report, it was never asked for
