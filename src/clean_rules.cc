@@ -718,6 +718,54 @@ bool reads_as_fixture(std::string_view text) {
   return false;
 }
 
+// Days of the week and their abbreviations, English and French, lower-cased, without the period
+// (French "mar." is also March's, and listed there).
+constexpr std::array<std::string_view, 29> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+    "tue",    "tues",    "wed",       "thu",      "thur",   "thurs",    "fri",    "sat",
+    "sun",    "lundi",   "mardi",     "mercredi", "jeudi",  "vendredi", "samedi", "dimanche",
+    "lun",    "mer",     "jeu",       "ven",      "dim"};
+
+// A date stamp glued to the first line's text with nothing between them: "Saturday, March 26,
+// 2005 Up to four times as many women …" (a WikiNews page whose date line lost its line break),
+// "Samedi 26 mars 2005 Les syndicats …". A day of the week may open it; a day and a month
+// follow; a year of four digits ends it, with no punctuation after it ("March 26, 2005, the
+// court ruled" is a sentence that opens with its date), and capitalised text of at least four
+// words comes next. Returns the bytes up to that text, 0 when none.
+std::size_t date_stamp_length(std::string_view line, std::size_t& own) {
+  const std::vector<std::string_view> words = words_of(line.substr(0, kMaxDatelineBytes));
+  std::size_t k = 0;
+  if (!words.empty()) {
+    std::string_view first = words[0];
+    if (first.ends_with(',')) first.remove_suffix(1);
+    if (listed(std::string_view(lower_ascii_without_period(first)), kWeekdays)) k = 1;
+  }
+  // The date's words, commas left out ("March 26, 2005" -> "March 26 2005"), up to the year.
+  std::string date;
+  for (std::size_t end = k; end < words.size() && end < k + 4; ++end) {
+    std::string_view word = words[end];
+    const bool year = word.size() == 4 && word.find_first_not_of("0123456789") == std::string::npos;
+    if (!year && word.ends_with(',')) word.remove_suffix(1);
+    if (!date.empty()) date += ' ';
+    date += word;
+    if (!year) continue;
+    if (end == k || !is_date(date)) return 0;
+    const std::size_t year_end = static_cast<std::size_t>(word.data() - line.data()) + word.size();
+    const std::size_t text_begin = skip_spaces_at(line, year_end);
+    if (text_begin == year_end || text_begin >= line.size()) return 0;
+    const std::string_view text = line.substr(text_begin);
+    std::size_t i = 0;
+    const UChar32 opening = next_code_point(text, i);
+    if (!(u_isupper(opening) || u_istitle(opening) || opening == '"' || opening == 0x00AB ||
+          opening == 0x201C) ||
+        count_words(text) < kMinWordsAfterDateline)
+      return 0;
+    own = year_end;
+    return text_begin;
+  }
+  return 0;
+}
+
 // Lower-cased: "iii" for "III".
 bool roman_numeral(std::string_view word) {
   if (word.empty()) return false;
@@ -729,6 +777,9 @@ bool roman_numeral(std::string_view word) {
 }  // namespace
 
 Dateline find_dateline(std::string_view line) {
+  Dateline stamp;
+  stamp.length = date_stamp_length(line, stamp.own);
+  if (stamp.length > 0) return stamp;
   const DatelineEnd end = find_dateline_end(line);
   if (end.text_begin == 0 || end.text_begin >= line.size()) return {};
 

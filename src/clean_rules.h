@@ -58,7 +58,8 @@ std::size_t bullet_marker_length(std::string_view line);
 // region or a date after a comma; then a dash (a tag in capitals may do without one), and at
 // least four words that open like a sentence. A capitalised list ("Nantes, Lyon –"), a fixture
 // ("PSG – OM : …"), a title ("MGR AUPETIT –") and a date without a month ("Jean Dupont, 45
-// ans –") are text.
+// ans –") are text. A date stamp glued to the text ("Saturday, March 26, 2005 Up to …": a day,
+// a month and a year of four digits, then a capital) counts too.
 struct Dateline {
   std::size_t length = 0;  // bytes up to the text after it; 0 = none
   std::size_t own = 0;     // bytes of the dateline itself, without the spaces before the text

@@ -357,6 +357,18 @@ TEST_CASE("rules: datelines", "[clean]") {
   CHECK(dateline("VID\u00C9O - Des images montrent de jeunes pandas.") == "VID\u00C9O - ");
   CHECK(dateline("FIGAROVOX/TRIBUNE - Pour l'auteur, la r\u00E9forme est n\u00E9cessaire.") ==
         "FIGAROVOX/TRIBUNE - ");
+  // A date stamp glued to the text, with no dash.
+  CHECK(dateline("Saturday, March 26, 2005 Up to four times as many women as men died.") ==
+        "Saturday, March 26, 2005 ");
+  CHECK(dateline("March 26, 2005 The court ruled against the company on Friday.") ==
+        "March 26, 2005 ");
+  CHECK(dateline("Samedi 26 mars 2005 Les syndicats appellent \u00E0 manifester jeudi.") ==
+        "Samedi 26 mars 2005 ");
+  CHECK(dateline("Sat. 26 March 2005 \u201CWe lost everything,\u201D the mayor said.") ==
+        "Sat. 26 March 2005 ");
+  CHECK(find_dateline("Saturday, March 26, 2005 Up to four times as many women died.").own ==
+        std::string("Saturday, March 26, 2005").size());
+
   const precis::clean_rules::Dateline bare =
       find_dateline("WASHINGTON \u2014 The Senate voted on Tuesday to approve it.");
   CHECK(bare.bare_place == "WASHINGTON");
@@ -393,6 +405,14 @@ TEST_CASE("rules: datelines", "[clean]") {
            "PARIS \u2013 Deux mots.",
            "PARIS-MATCH a publi\u00E9 les photos du mariage hier.",
            "WASHINGTON (a note, really) - The Senate voted on it.",
+           "March 26, 2005, the court ruled against the company on Friday.",
+           "Saturday, March 26, 2005 was the day the court ruled against it.",
+           "Le 26 mars 2005 \u00E0 Paris, les syndicats ont manifest\u00E9.",
+           "Saturday, March 26 The court ruled against the company on Friday.",
+           "Saturday 2005 The court ruled against the company on Friday.",
+           "In 2005 The Beatles were still the best-selling band in Britain.",
+           "March 26, 2005 2,000 people marched through the city centre.",
+           "March 26, 2005 Up to now.",
            "",
            "\u2014",
        })
@@ -1010,6 +1030,17 @@ TEST_CASE("a dateline opening the article's first line is dropped, and only ther
     precis::CleanOptions options;
     options.enabled = false;
     CHECK(kept(document, clean_one(document, options)).front() == lede);
+  }
+  SECTION("a date stamp glued to the first line's text, and only there") {
+    const std::string stamp = "Saturday, March 26, 2005";
+    const std::string first = "Up to four times as many women as men died in the tsunami.";
+    const std::string second = "March 27, 2005 Oxfam published further figures on Sunday.";
+    const Document stamped = make_document("Gender imbalance in tsunami deaths\n\n" + stamp + " " +
+                                           first + "\n\n" + second + "\n");
+    const CleanedDocument stamped_cleaned = clean_one(stamped);
+    CHECK(kept(stamped, stamped_cleaned) == std::vector<std::string>{first, second});
+    CHECK(dropped(stamped, stamped_cleaned).back() ==
+          std::pair<std::string, std::string>{stamp, "dateline"});
   }
 }
 
