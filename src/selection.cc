@@ -41,16 +41,22 @@ bool starts_with_word(std::string_view text, std::string_view word) {
   return next == ' ' || next == ',' || next == '\'' || next == '-';
 }
 
-// Openings that point back to something the reader of an extract has not seen. French first,
-// then English. "Il" is often impersonal ("Il y a", "Il faut"), so those are exempted.
-// The last row: an interview's answers ("Oui, à partir du moment où ...") need their question.
-constexpr std::array<std::string_view, 34> kAnaphoricOpenings = {
-    "il",           "elle",     "ils",         "elles",        "ce dernier", "cette dernière",
-    "ces derniers", "celui-ci", "celle-ci",    "ceux-ci",      "cela",       "ceci",
-    "lui",          "leur",     "de son côté", "pour sa part", "he",         "she",
-    "they",         "it",       "these",       "those",        "his",        "her",
-    "their",        "its",      "however",     "but",          "mais",       "ça",
-    "oui,",         "non,",     "yes,",        "no,"};
+// Openings that point back to something the reader of an extract has not seen: French pronouns
+// and connectives, then English ones; attributions to a pronoun ("Selon elle, ...", "According
+// to him, ...", whose speaker the sentence before names); an interview's answers ("Oui, à partir
+// du moment où ..."), which need their question. "Il" is often impersonal ("Il y a", "Il faut"),
+// so those are exempted.
+// clang-format off
+constexpr std::array<std::string_view, 47> kAnaphoricOpenings = {
+    "il", "elle", "ils", "elles", "ce dernier", "cette dernière", "ces derniers", "celui-ci",
+    "celle-ci", "ceux-ci", "cela", "ceci", "lui", "leur", "de son côté", "pour sa part", "mais",
+    "ça", "he", "she", "they", "it", "these", "those", "his", "her", "their", "its", "however",
+    "but",
+    "selon lui", "selon elle", "selon eux", "selon elles", "d'après lui", "d'après elle",
+    "d'après eux", "d'après elles", "pour lui", "pour elle", "according to him",
+    "according to her", "according to them",
+    "oui,", "non,", "yes,", "no,"};
+// clang-format on
 constexpr std::array<std::string_view, 6> kImpersonal = {"il y a",    "il faut",  "il est ",
                                                          "il s'agit", "il reste", "il semble"};
 // A demonstrative opening ("Cette décision", "Ces conditions", "This move") refers back, unless
