@@ -59,7 +59,6 @@ struct Line {
   std::uint32_t last_occurrence = 0;  // index in the document's lines (32 bits: Line stays small)
   int words = 0;
   bool punctuated = false;
-  bool initialism_end = false;   // its final period is an initialism's ("in the U.S.")
   bool phrase = false;           // matches the boilerplate phrase list
   bool repeated = false;         // occurs more than once in this document
   bool shared = false;           // occurs in another document of the cluster too
@@ -387,7 +386,6 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
       line.words = clean_rules::count_words(text);
       line.punctuated = clean_rules::ends_with_sentence_punctuation(text) ||
                         (line.words >= kMinParagraphWords && clean_rules::holds_sentences(text));
-      line.initialism_end = line.punctuated && clean_rules::ends_with_initialism(text);
       line.phrase = clean_rules::match_phrases(line.key, clean_rules::count_code_points(text),
                                                line.words, line.punctuated) != PhraseMatch::None;
     }
@@ -440,15 +438,17 @@ void mark_repetitions(std::vector<std::vector<Line>>& documents) {
 // ("2005/01/08 Tsunami aid donations in 2005 deductible for 2004 in the U.S.", a WikiNews
 // headline in multiling2011_en that became the first sentence of its summary): a short first
 // line reads as a headline, a longer one (over kMaxInitialismTitleWords) as a lede.
-std::optional<std::size_t> find_title(const std::vector<Line>& lines) {
+std::optional<std::size_t> find_title(std::string_view text, const std::vector<Line>& lines) {
   std::size_t first_text = lines.size();
   for (std::size_t i = 0; i < lines.size() && first_text == lines.size(); ++i) {
     if (!lines[i].blank()) first_text = i;
   }
   // ... and only above running text: a one-sentence document keeps its sentence.
   const bool first_is_initialism_headline =
-      first_text < lines.size() && lines[first_text].initialism_end &&
+      first_text < lines.size() && lines[first_text].punctuated &&
       lines[first_text].words <= kMaxInitialismTitleWords &&
+      clean_rules::ends_with_initialism(
+          text.substr(lines[first_text].span.begin, lines[first_text].span.size())) &&
       std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(first_text) + 1, lines.end(),
                   [](const Line& line) { return line.punctuated && !line.phrase; });
   const auto headline_shaped = [&](std::size_t i) {
@@ -621,7 +621,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     for (std::size_t i = 0; i < lines.size() && !title; ++i)
       if (!lines[i].blank() && lines[i].span.begin == *extras.headline) title = i;
   }
-  if (!title) title = find_title(lines);
+  if (!title) title = find_title(document.text, lines);
   std::string_view title_key;
   if (title) {
     Line& line = lines[*title];

@@ -731,8 +731,8 @@ constexpr std::array<std::string_view, 29> kWeekdays = {
 // "Samedi 26 mars 2005 Les syndicats …". A day of the week may open it; a day and a month
 // follow; a year of four digits ends it, with no punctuation after it ("March 26, 2005, the
 // court ruled" is a sentence that opens with its date), and capitalised text of at least four
-// words comes next. Returns the bytes up to that text, 0 when none.
-std::size_t date_stamp_length(std::string_view line, std::size_t& own) {
+// words comes next.
+Dateline find_date_stamp(std::string_view line) {
   const std::vector<std::string_view> words = words_of(line.substr(0, kMaxDatelineBytes));
   std::size_t k = 0;
   if (!words.empty()) {
@@ -749,21 +749,23 @@ std::size_t date_stamp_length(std::string_view line, std::size_t& own) {
     if (!date.empty()) date += ' ';
     date += word;
     if (!year) continue;
-    if (end == k || !is_date(date)) return 0;
+    if (end == k || !is_date(date)) return {};
     const std::size_t year_end = static_cast<std::size_t>(word.data() - line.data()) + word.size();
     const std::size_t text_begin = skip_spaces_at(line, year_end);
-    if (text_begin == year_end || text_begin >= line.size()) return 0;
+    if (text_begin == year_end || text_begin >= line.size()) return {};
     const std::string_view text = line.substr(text_begin);
     std::size_t i = 0;
     const UChar32 opening = next_code_point(text, i);
     if (!(u_isupper(opening) || u_istitle(opening) || opening == '"' || opening == 0x00AB ||
           opening == 0x201C) ||
         count_words(text) < kMinWordsAfterDateline)
-      return 0;
-    own = year_end;
-    return text_begin;
+      return {};
+    Dateline stamp;
+    stamp.length = text_begin;
+    stamp.own = year_end;
+    return stamp;
   }
-  return 0;
+  return {};
 }
 
 // Lower-cased: "iii" for "III".
@@ -777,9 +779,7 @@ bool roman_numeral(std::string_view word) {
 }  // namespace
 
 Dateline find_dateline(std::string_view line) {
-  Dateline stamp;
-  stamp.length = date_stamp_length(line, stamp.own);
-  if (stamp.length > 0) return stamp;
+  if (const Dateline stamp = find_date_stamp(line); stamp.length > 0) return stamp;
   const DatelineEnd end = find_dateline_end(line);
   if (end.text_begin == 0 || end.text_begin >= line.size()) return {};
 

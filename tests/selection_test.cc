@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <utility>
+
 #include "selection.h"
 
 using namespace precis;
@@ -71,25 +74,16 @@ TEST_CASE("standalone filters: length, questions, list introductions, anaphors",
             candidate(0, 1, 1, "Il a ensuite quitté la salle sans un mot pour la presse."), o) ==
         0.5);
   // An attribution to a pronoun needs the sentence that names the speaker.
-  CHECK(standalone_factor(
-            candidate(0, 1, 1, "Selon elle, \"l'urgence exige un changement radical de cap\"."),
-            o) == 0.5);
-  CHECK(standalone_factor(
-            candidate(
-                0, 1, 1,
-                "D\u2019apr\u00E8s lui, la r\u00E9forme sera vot\u00E9e avant l'\u00E9t\u00E9."),
-            o) == 0.5);
-  CHECK(standalone_factor(
-            candidate(0, 1, 1, "According to her, the talks will resume on Monday in Geneva."),
-            o) == 0.5);
-  CHECK(standalone_factor(
-            candidate(
-                0, 1, 1,
-                "Selon le minist\u00E8re, la r\u00E9forme sera vot\u00E9e avant l'\u00E9t\u00E9."),
-            o) == 1.0);
-  CHECK(standalone_factor(
-            candidate(0, 1, 1, "According to the ministry, the talks will resume on Monday."), o) ==
-        1.0);
+  const std::pair<std::string, double> attributions[] = {
+      {"Selon elle, \"l'urgence exige un changement radical de cap\".", 0.5},
+      {"D\u2019apr\u00E8s lui, la r\u00E9forme sera vot\u00E9e avant l'\u00E9t\u00E9.", 0.5},
+      {"According to her, the talks will resume on Monday in Geneva.", 0.5},
+      {"Selon le minist\u00E8re, la r\u00E9forme sera vot\u00E9e avant l'\u00E9t\u00E9.", 1.0},
+      {"According to the ministry, the talks will resume on Monday.", 1.0}};
+  for (const auto& [text, factor] : attributions) {
+    INFO(text);
+    CHECK(standalone_factor(candidate(0, 1, 1, text), o) == factor);
+  }
   // Impersonal "il" and a dated demonstrative are no anaphors.
   CHECK(standalone_factor(
             candidate(0, 1, 1, "Il y a eu trois blessés dans la collision de ce matin."), o) ==
