@@ -311,20 +311,36 @@ void skip_markup(std::string_view text, std::vector<clean_rules::RawLine>& lines
 // Edition", "<SLUG>", "<TRAILER>", "<ANNOTATION>"), which read as text would give the title and
 // sentences of the article. Their lines go to `markup` as "metadata" and become blank lines,
 // which also keeps them from hiding a hard wrap. Returns the index of the headline's first line
-// of text, if any (its other lines go as "title").
+// of text, if any (the lines of a second headline element go as "title").
+// The collections' text is hard-wrapped, and where it marks its paragraphs with <P> (Gigaword,
+// AQUAINT, the NYT and LA Times of DUC), a line break inside one is a wrap: `joins_next[i]` says
+// line i's paragraph goes on in line i + 1, which does not open a <P> of its own. That holds
+// in an article of two short paragraphs too, where the wrap is too seldom seen to be told from
+// the line lengths (wrapped_line_breaks wants three wrapped lines). A <HEADLINE>'s lines are
+// one title the same way ("GEORGES LEAVES KEYS BATTERED" / "BUT RESIDENTS UNBOWED").
 std::optional<std::size_t> read_trec(std::string_view text,
                                      std::vector<clean_rules::RawLine>& lines,
-                                     std::vector<DroppedLine>& markup) {
+                                     std::vector<DroppedLine>& markup,
+                                     std::vector<bool>& joins_next) {
   constexpr std::string_view kHeadlines[] = {"headline", "hl", "head", "ti"};
-  bool in_body = false, in_headline = false;
+  bool in_body = false, in_headline = false, in_paragraph = false;
   std::optional<std::size_t> headline;
+  joins_next.assign(lines.size(), false);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t open_line = kNone;  // the previous line, when it is text whose <P> is still open
   for (std::size_t index = 0; index < lines.size(); ++index) {
     clean_rules::RawLine& line = lines[index];
-    if (line.span.size() == 0) continue;
+    if (line.span.size() == 0) {
+      open_line = kNone;
+      continue;
+    }
     const std::string_view view = text.substr(line.span.begin, line.span.size());
-    bool body = in_body, heading = in_headline;
+    bool body = in_body, heading = in_headline, opens_paragraph = false;
     for (const clean_rules::Tag& tag : clean_rules::tags_of(view)) {
-      if (tag.name == "text" || tag.name == "leadpara") {
+      if (tag.name == "p") {
+        in_paragraph = !tag.closing;
+        opens_paragraph = opens_paragraph || !tag.closing;
+      } else if (tag.name == "text" || tag.name == "leadpara") {
         in_body = !tag.closing;
         body = body || in_body;
       } else if (std::find(std::begin(kHeadlines), std::end(kHeadlines), tag.name) !=
@@ -333,9 +349,13 @@ std::optional<std::size_t> read_trec(std::string_view text,
         heading = heading || in_headline;
       }
     }
-    if (body || clean_rules::markup_only(view)) continue;  // tag lines: skip_markup's
-    if (heading && !headline) {
-      headline = index;
+    const bool joins_previous = open_line != kNone && !opens_paragraph;
+    if (joins_previous) joins_next[open_line] = true;
+    const bool tags_only = clean_rules::markup_only(view);
+    open_line = !tags_only && ((body && in_paragraph) || (!body && in_headline)) ? index : kNone;
+    if (body || tags_only) continue;                 // tag lines: skip_markup's
+    if (heading && (!headline || joins_previous)) {  // a headline, wrapped or not
+      if (!headline) headline = index;
       continue;
     }
     markup.push_back(DroppedLine{line.span, heading ? "title" : "metadata"});
@@ -352,7 +372,8 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
       clean_rules::is_trec(document.text) && (document.text.find("<TEXT") != std::string::npos ||
                                               document.text.find("<text") != std::string::npos);
   std::optional<std::size_t> headline;
-  if (trec) headline = read_trec(document.text, raw, extras.markup);
+  std::vector<bool> paragraph_goes_on;
+  if (trec) headline = read_trec(document.text, raw, extras.markup, paragraph_goes_on);
   skip_markup(document.text, raw, trec, extras.markup);
   if (headline && raw[*headline].span.size() > 0) extras.headline = raw[*headline].span.begin;
   std::sort(extras.markup.begin(), extras.markup.end(), in_text_order);
@@ -360,6 +381,13 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
   const std::vector<bool> quoted =
       skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
+  if (std::find(paragraph_goes_on.begin(), paragraph_goes_on.end(), true) !=
+      paragraph_goes_on.end()) {
+    if (continues.empty()) continues.assign(raw.size(), false);
+    for (std::size_t i = 0; i + 1 < raw.size(); ++i)
+      if (paragraph_goes_on[i] && raw[i].span.size() != 0 && raw[i + 1].span.size() != 0)
+        continues[i] = true;
+  }
   // The lines of a Markdown quotation are one paragraph, like a wrapped one.
   for (std::size_t i = 0; i + 1 < quoted.size(); ++i) {
     if (!quoted[i] || !quoted[i + 1] || raw[i].span.size() == 0 || raw[i + 1].span.size() == 0)

@@ -359,11 +359,104 @@ void walk(const fs::path& directory, const ReadOptions& options, std::set<fs::pa
 void add_document(const std::string& path, std::string bytes, ReadResult& result) {
   Document document;
   if (decode_document(path, std::move(bytes), document, result.warnings)) {
-    result.documents.push_back(std::move(document));
+    for (Document& part : split_collection(std::move(document)))
+      result.documents.push_back(std::move(part));
   }
 }
 
+// --- TREC collection files -------------------------------------------------------------------
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Where `needle` (lower case) starts in `haystack`, any case; npos if nowhere.
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle) {
+  const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                              [](char a, char b) { return ascii_lower(a) == b; });
+  return it == haystack.end() ? std::string_view::npos
+                              : static_cast<std::size_t>(it - haystack.begin());
+}
+
+// True when the line opens a <DOC> element: "<DOC>" or "<DOC id=...>", any case; <DOCNO>,
+// <DOCID> and <DOCTYPE> are other elements.
+bool opens_doc_element(std::string_view line) {
+  if (line.size() < 5 || line[0] != '<' || find_ignoring_case(line.substr(0, 4), "<doc") != 0)
+    return false;
+  return line[4] == '>' || line[4] == ' ' || line[4] == '\t' || line[4] == '\r';
+}
+
+// A <DOC>'s name: its <DOCNO> (TREC, DUC, AQUAINT), else the id attribute of the <DOC> tag
+// (Gigaword, AQUAINT-2: <DOC id="AFP_ENG_20050101.0001" type="story">), else its ordinal.
+std::string doc_name(std::string_view element, std::size_t ordinal) {
+  const auto named = [](std::string_view raw) {
+    constexpr std::size_t kMaxName = 120;  // a name, not a paragraph
+    std::string name = clean_rules::collapse_spaces(raw);
+    if (name.size() > kMaxName) {
+      std::size_t cut = kMaxName;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      name.resize(cut);
+    }
+    return name;
+  };
+  if (const std::size_t docno = find_ignoring_case(element, "<docno>");
+      docno != std::string_view::npos) {
+    const std::string_view rest = element.substr(docno + 7);
+    if (std::string name = named(rest.substr(0, rest.find('<'))); !name.empty()) return name;
+  }
+  const std::string_view tag = element.substr(0, element.find('>'));
+  if (const std::size_t id = find_ignoring_case(tag, " id="); id != std::string_view::npos) {
+    std::string_view value = tag.substr(id + 4);
+    std::size_t end = value.find_first_of(" \t\r\n");
+    if (!value.empty() && (value[0] == '"' || value[0] == '\'')) {
+      end = value.find(value[0], 1);
+      value.remove_prefix(1);
+      if (end != std::string_view::npos) --end;
+    }
+    if (std::string name = named(value.substr(0, end)); !name.empty()) return name;
+  }
+  return std::to_string(ordinal);
+}
+
 }  // namespace
+
+std::vector<Document> split_collection(Document document) {
+  std::vector<Document> parts;
+  const std::string_view text = document.text;
+  std::vector<std::size_t> starts;  // where each <DOC> line begins
+  if (clean_rules::is_trec(text)) {
+    for (std::size_t line = 0; line < text.size();) {
+      std::size_t end = text.find('\n', line);
+      if (end == std::string_view::npos) end = text.size();
+      std::size_t tag = line;
+      while (tag < end && (text[tag] == ' ' || text[tag] == '\t')) ++tag;
+      if (opens_doc_element(text.substr(tag, end - tag))) starts.push_back(line);
+      line = end + 1;
+    }
+  }
+  if (starts.size() < 2) {
+    parts.push_back(std::move(document));
+    return parts;
+  }
+  starts.front() = 0;  // blank lines before the first <DOC> go with it
+  starts.push_back(text.size());
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    const std::size_t begin = starts[k], end = starts[k + 1];
+    Document part;
+    part.path = document.path;
+    part.encoding = document.encoding;
+    part.text = std::string(text.substr(begin, end - begin));
+    part.part = doc_name(std::string_view(part.text).substr(part.text.find('<')), k + 1);
+    if (document.text_to_original.empty()) {
+      part.origin = document.origin + begin;
+    } else {
+      part.text_to_original.assign(document.text_to_original.begin() + begin,
+                                   document.text_to_original.begin() + end + 1);
+    }
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
 
 bool decode_document(const std::string& path, std::string bytes, Document& out,
                      std::vector<std::string>& warnings) {
@@ -386,9 +479,9 @@ bool decode_document(const std::string& path, std::string bytes, Document& out,
   };
   for (const Bom& bom : kWideBoms) {
     if (starts_with(bom.bytes)) {
-      out.bom_length = bom.bytes.size();
+      out.origin = bom.bytes.size();
       out.encoding = bom.charset;
-      convert_to_utf8(bytes, out.bom_length, bom.charset, out);
+      convert_to_utf8(bytes, out.origin, bom.charset, out);
       // Text has no U+0000; a binary file that happens to start with FF FE does.
       if (out.text.find('\0') != std::string::npos) {
         warnings.push_back(path + ": binary file (NUL bytes), skipped");
@@ -406,7 +499,7 @@ bool decode_document(const std::string& path, std::string bytes, Document& out,
   const std::size_t bom_length = starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const std::string_view body = std::string_view(bytes).substr(bom_length);
   if (is_valid_utf8(body)) {
-    out.bom_length = bom_length;
+    out.origin = bom_length;
     out.encoding = "UTF-8";
     bytes.erase(0, bom_length);
     out.text = std::move(bytes);
@@ -416,7 +509,7 @@ bool decode_document(const std::string& path, std::string bytes, Document& out,
   std::size_t invalid = 0;
   if (is_damaged_utf8(body, invalid)) {
     // ICU's UTF-8 decoder replaces each ill-formed sequence with U+FFFD and keeps the offsets.
-    out.bom_length = bom_length;
+    out.origin = bom_length;
     out.encoding = "UTF-8 (repaired)";
     convert_to_utf8(bytes, bom_length, "UTF-8", out);
     warnings.push_back(path + ": not valid UTF-8, " + std::to_string(invalid) +
@@ -425,7 +518,7 @@ bool decode_document(const std::string& path, std::string bytes, Document& out,
   }
 
   const std::string charset = detect_charset(body);
-  out.bom_length = bom_length;
+  out.origin = bom_length;
   out.encoding = charset;
   convert_to_utf8(bytes, bom_length, charset.c_str(), out);
   warnings.push_back(path + ": not valid UTF-8, converted from " + charset);

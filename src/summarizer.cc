@@ -381,8 +381,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   summary.times.clean = lap(clock);
 
   for (std::size_t d = 0; d < documents.size(); ++d)
-    summary.sources.push_back(
-        SourceInfo{documents[d].path, d < n_docs ? cleaned[d].title : std::string(), 0});
+    summary.sources.push_back(SourceInfo{documents[d].path, documents[d].part,
+                                         d < n_docs ? cleaned[d].title : std::string(), 0});
   FrontEnd front_end =
       read_documents(documents, cleaned, to_read,
                      FrontEndSettings{.language = summary.language,

@@ -1077,6 +1077,51 @@ TEST_CASE("TREC/DUC documents: tag lines are blank lines, the wrap is read", "[c
   }
 }
 
+TEST_CASE("TREC/DUC documents: a <P>'s lines are one paragraph, a <HEADLINE>'s one title",
+          "[clean]") {
+  // Two short paragraphs wrapped on two lines each: too few wrapped lines for their lengths to
+  // tell (wrapped_line_breaks), but the <P> elements say where each paragraph ends.
+  const std::string first =
+      "Indian police on Thursday arrested four men suspected of planting the bombs that\n"
+      "tore through two New Delhi cinemas last week, killing seven people.";
+  const std::string second =
+      "The men were detained in a raid on a house in the east of the capital, a police\n"
+      "spokesman said.";
+  const std::string third = "Explosives were found.";
+  const std::string text =
+      "<DOC>\n<HEADLINE>\nGEORGES LEAVES KEYS BATTERED\nBUT RESIDENTS "
+      "UNBOWED\n</HEADLINE>\n<TEXT>\n<P>\n" +
+      first + "\n</P>\n<P>\n" + second + "\n<P>\n" + third + "\n</TEXT>\n</DOC>\n";
+  const Document document = make_document(text);
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "GEORGES LEAVES KEYS BATTERED BUT RESIDENTS UNBOWED");
+  // The kept lines are the physical lines; the sentences show how they were joined. The second
+  // <P> has no end tag (SGML allows it): the next <P> ends it.
+  CHECK(kept(document, cleaned).size() == 5);
+  const precis::Segmenter segmenter({precis::Language::English});
+  std::vector<std::string> sentences;
+  for (const auto& sentence : segmenter.split(document, cleaned, 0))
+    sentences.push_back(sentence.text);
+  const auto one_line = [](std::string paragraph) {
+    std::replace(paragraph.begin(), paragraph.end(), '\n', ' ');
+    return paragraph;
+  };
+  CHECK(sentences == std::vector<std::string>{one_line(first), one_line(second), third});
+
+  SECTION("lines outside a <P>, or with a blank line between them, are not joined") {
+    const std::string loose =
+        "<DOC>\n<TEXT>\nFirst line of a paragraph\n\nPolice made "
+        "arrests.\n<P>\nA paragraph of its own\n</P>\n" +
+        third + "\n</TEXT>\n</DOC>\n";
+    const Document loose_document = make_document(loose);
+    const CleanedDocument loose_cleaned = clean_one(loose_document);
+    for (const auto& [line, reason] : dropped(loose_document, loose_cleaned))
+      CHECK(line.find('\n') == std::string::npos);
+    CHECK(kept(loose_document, loose_cleaned) ==
+          std::vector<std::string>{"Police made arrests.", third});
+  }
+}
+
 TEST_CASE("rules: Markdown block markers", "[clean]") {
   using precis::clean_rules::markdown_marker_length;
   CHECK(markdown_marker_length("# Titre") == 2);

@@ -97,6 +97,70 @@ TEST_CASE("a folder's TREC files are read whatever their name", "[reader]") {
         std::vector<std::string>{root + "/APW19981016.0240", root + "/sub/XIE19990101.0001"});
 }
 
+TEST_CASE("a TREC collection file is one document per <DOC>, offsets still into the file",
+          "[reader]") {
+  // Gigaword and AQUAINT keep a day of an agency's wire in one file; each <DOC> is an article.
+  const std::string gigaword =
+      "<DOC id=\"AFP_ENG_19940512.0004\" type=\"story\" >\n<HEADLINE>\nOne\n</HEADLINE>\n"
+      "<TEXT>\n<P>\nFirst article.\n</P>\n</TEXT>\n</DOC>\n"
+      "<doc id='AFP_ENG_19940512.0005'>\n<TEXT>\n<P>\nSecond article.\n</P>\n</TEXT>\n</doc>\n"
+      "  <DOC>\n<DOCNO> APW19980601.0003 </DOCNO>\n<TEXT>\nThird article.\n</TEXT>\n</DOC>\n"
+      "<DOC>\n<DOCID>not a DOCNO</DOCID>\n<TEXT>\nFourth article.\n</TEXT>\n</DOC>\n";
+  TempDir dir;
+  const fs::path file = dir.write("afp_eng_199405", gigaword);
+  const auto result = read_inputs({dir.path.string()});
+  REQUIRE(result.documents.size() == 4);
+  const std::vector<std::string> names = {"AFP_ENG_19940512.0004", "AFP_ENG_19940512.0005",
+                                          "APW19980601.0003", "4"};
+  const std::vector<std::string> texts = {"First article.", "Second article.", "Third article.",
+                                          "Fourth article."};
+  std::size_t covered = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const Document& document = result.documents[k];
+    CHECK(document.path == file.string());
+    CHECK(document.part == names[k]);
+    // The parts tile the file: each starts where the one before ends.
+    CHECK(document.original_offset(0) == covered);
+    covered = document.original_offset(document.text.size());
+    const std::size_t begin = document.text.find(texts[k]);
+    REQUIRE(begin != std::string::npos);
+    CHECK(original_bytes(document, gigaword, begin, begin + texts[k].size()) == texts[k]);
+  }
+  CHECK(covered == gigaword.size());
+  // The third <DOC> is indented: its part starts at its line, the spaces included.
+  CHECK(result.documents[2].text.starts_with("  <DOC>"));
+
+  SECTION("converted from UTF-16, each part keeps its slice of the offset map") {
+    std::u16string wide;
+    for (const char c : gigaword) wide.push_back(static_cast<char16_t>(c));
+    const std::string bytes = utf16_with_bom(wide, false);
+    Document document;
+    std::vector<std::string> warnings;
+    REQUIRE(decode_document("wide", bytes, document, warnings));
+    const std::vector<Document> parts = precis::split_collection(std::move(document));
+    REQUIRE(parts.size() == 4);
+    CHECK(parts[3].part == "4");
+    const std::size_t begin = parts[1].text.find("Second article.");
+    const std::size_t from = parts[1].original_offset(begin);
+    CHECK(from == 2 + 2 * gigaword.find("Second article."));
+    CHECK(parts[1].original_offset(begin + 15) == from + 30);
+    CHECK(parts[3].original_offset(parts[3].text.size()) == bytes.size());
+  }
+  SECTION("one <DOC>, or none, is one document") {
+    for (const std::string& text : {std::string("<DOC>\n<TEXT>\nA.\n</TEXT>\n</DOC>\n"),
+                                    std::string("<DOC>\n<DOCNO>1</DOCNO>\n<DOCNO>2</DOCNO>\n"),
+                                    std::string("Plain text.\n<DOC>\n<DOC>\n")}) {
+      Document document;
+      std::vector<std::string> warnings;
+      REQUIRE(decode_document("x", text, document, warnings));
+      const std::vector<Document> parts = precis::split_collection(std::move(document));
+      REQUIRE(parts.size() == 1);
+      CHECK(parts[0].text == text);
+      CHECK(parts[0].part.empty());
+    }
+  }
+}
+
 TEST_CASE("custom extensions are honoured", "[reader]") {
   TempDir dir;
   dir.write("a.txt", "A.\n");
@@ -115,7 +179,7 @@ TEST_CASE("valid UTF-8 is kept as is, without an offset map", "[reader]") {
   CHECK(document.text == bytes);  // CRLF and lone CR are left alone: offsets stay identity
   CHECK(document.encoding == "UTF-8");
   CHECK(document.text_to_original.empty());
-  CHECK(document.bom_length == 0);
+  CHECK(document.origin == 0);
   CHECK(document.original_offset(5) == 5);
   CHECK(warnings.empty());
 }
@@ -125,7 +189,7 @@ TEST_CASE("a UTF-8 BOM is stripped and offsets shift by its length", "[reader]")
   std::vector<std::string> warnings;
   REQUIRE(decode_document("bom.txt", "\xEF\xBB\xBFPremière phrase.\r\n", document, warnings));
   CHECK(document.text == "Première phrase.\r\n");
-  CHECK(document.bom_length == 3);
+  CHECK(document.origin == 3);
   CHECK(document.text_to_original.empty());
   CHECK(document.original_offset(0) == 3);
   CHECK(document.original_offset(document.text.size()) == 3 + document.text.size());
@@ -210,7 +274,7 @@ TEST_CASE("UTF-16 with a BOM is converted, each UTF-8 byte mapped to its code un
     REQUIRE(decode_document("u16.txt", bytes, document, warnings));
     CHECK(document.text == utf8);
     CHECK(document.encoding == (big_endian ? "UTF-16BE" : "UTF-16LE"));
-    CHECK(document.bom_length == 2);
+    CHECK(document.origin == 2);
     CHECK(warnings.empty());
     REQUIRE(document.text_to_original.size() == utf8.size() + 1);
     CHECK(document.original_offset(0) == 2);  // "É" is code unit 0, right after the BOM

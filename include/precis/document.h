@@ -19,18 +19,20 @@ struct Span {
 
 struct Document {
   std::string path;      // as given on the command line, or "-" for standard input
+  std::string part;      // in a file of several TREC <DOC>s, this one's DOCNO; otherwise empty
   std::string text;      // valid UTF-8; every stage works on this
   std::string encoding;  // "UTF-8", or the charset the file was converted from
 
   // Where text byte i came from in the original file. Empty in the common case (the file was
-  // valid UTF-8): then the original offset is i + bom_length. Otherwise it has text.size() + 1
-  // entries, the last one being the file size.
+  // valid UTF-8): then the original offset is i + origin, origin being the length of a byte
+  // order mark, plus where this document starts when its file holds several. Otherwise it has
+  // text.size() + 1 entries, the last one being where the document ends in the file.
   std::vector<std::uint32_t> text_to_original;
-  std::size_t bom_length = 0;
+  std::size_t origin = 0;
 
   // Byte offset in the original file of text byte `text_offset` (text_offset <= text.size()).
   std::size_t original_offset(std::size_t text_offset) const {
-    return text_to_original.empty() ? text_offset + bom_length : text_to_original[text_offset];
+    return text_to_original.empty() ? text_offset + origin : text_to_original[text_offset];
   }
 };
 

@@ -23,6 +23,12 @@ struct ReadResult {
 // unreadable input.
 ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options = {});
 
+// A TREC collection file (Gigaword, AQUAINT, TDT: one file per agency and day) holds many <DOC>
+// elements, each an article of its own: returns one Document per <DOC> (its text from its <DOC>
+// line to the next, `part` its DOCNO or id attribute, offsets still into the file). Any other
+// document, a TREC file of one <DOC> included, comes back alone and unchanged.
+std::vector<Document> split_collection(Document document);
+
 // Turns raw bytes into a Document: strips a BOM, validates UTF-8, otherwise detects the charset
 // (UTF-16 with BOM, Windows-1252, Latin-1, ...) and converts it, keeping the offset map. Returns
 // false (and appends a warning) when the bytes look binary (NUL bytes) and must be skipped.

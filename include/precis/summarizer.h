@@ -114,6 +114,7 @@ struct SummarySentence {
 
 struct SourceInfo {
   std::string path;
+  std::string part;  // the DOCNO, when the file holds several documents (Document::part)
   std::string title;
   std::size_t sentences = 0;  // candidate sentences found in it
 };

@@ -34,7 +34,7 @@ void run_segment(const SegmentCommand& cmd) {
   print_warnings(read.warnings);
   if (read.documents.empty())
     throw Error("no readable document in " + cmd.inputs.front() +
-                " (expected *.txt or *.md files, or TREC <DOC> files, one article each)");
+                " (expected *.txt or *.md files, or TREC <DOC> files)");
   const Language language = cluster_language(read.documents, cmd.lang);
   const auto cleaned = clean(read.documents, CleanOptions{.enabled = !cmd.no_clean});
   Segmenter segmenter(SegmentOptions{.language = language});
@@ -67,11 +67,13 @@ void run_segment(const SegmentCommand& cmd) {
       if (cmd.with_terms) js["terms"] = tokenizer.terms(s.text);
       out_sentences.push_back(std::move(js));
     }
-    documents.push_back({{"path", doc.path},
-                         {"encoding", doc.encoding},
-                         {"title", cleaned[d].title},
-                         {"dropped", std::move(dropped)},
-                         {"sentences", std::move(out_sentences)}});
+    nlohmann::ordered_json out_document = {{"path", doc.path}};
+    if (!doc.part.empty()) out_document["part"] = doc.part;
+    out_document["encoding"] = doc.encoding;
+    out_document["title"] = cleaned[d].title;
+    out_document["dropped"] = std::move(dropped);
+    out_document["sentences"] = std::move(out_sentences);
+    documents.push_back(std::move(out_document));
   }
   if (cmd.format == "text") {
     write_output(cmd.output, text.str());

@@ -30,7 +30,7 @@ void run_summarize(SummarizeCommand& cmd) {
   if (read.documents.empty())
     throw Error("no readable document in " + cmd.inputs.front() +
                 (cmd.inputs.size() > 1 ? " (and the other inputs)" : "") +
-                " (expected *.txt or *.md files, or TREC <DOC> files, one article each)");
+                " (expected *.txt or *.md files, or TREC <DOC> files)");
   const Summary summary = summarize(read.documents, cmd.flags.options);
   print_warnings(summary.warnings);
   if (summary.sentences.empty())

@@ -207,6 +207,7 @@ std::string render_text(const Summary& summary) {
   for (std::size_t i = 0; i < summary.sources.size(); ++i) {
     const auto& src = summary.sources[i];
     out << "[" << i + 1 << "] " << src.path;
+    if (!src.part.empty()) out << " (" << src.part << ")";
     if (!src.title.empty()) out << " \xE2\x80\x94 " << src.title;
     out << "\n";
   }
@@ -220,7 +221,9 @@ std::string render_markdown(const Summary& summary) {
     const auto& src = summary.sources[i];
     out << "[^" << i + 1 << "]: ";
     if (!src.title.empty()) out << "*" << src.title << "*, ";
-    out << "`" << src.path << "`\n";
+    out << "`" << src.path << "`";
+    if (!src.part.empty()) out << " (" << src.part << ")";
+    out << "\n";
   }
   return out.str();
 }
@@ -246,8 +249,11 @@ nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOp
   json sources = json::array();
   for (std::size_t i = 0; i < summary.sources.size(); ++i) {
     const auto& src = summary.sources[i];
-    sources.push_back(
-        {{"id", i}, {"path", src.path}, {"title", src.title}, {"sentences", src.sentences}});
+    json source = {{"id", i}, {"path", src.path}};
+    if (!src.part.empty()) source["part"] = src.part;
+    source["title"] = src.title;
+    source["sentences"] = src.sentences;
+    sources.push_back(std::move(source));
   }
   json used_options = {
       {"lambda", options.lambda},

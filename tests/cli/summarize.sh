@@ -160,6 +160,24 @@ for x in s["sentences"]:
     assert "<" not in x["text"] and "(AP)" not in x["text"], x["text"]
 assert s["sources"][0]["title"] == "Floods close the port city", s["sources"][0]
 assert len(s["sources"]) == 3 and all("APW" in x["path"] for x in s["sources"]), s["sources"]
+assert all("part" not in x for x in s["sources"]), s["sources"]
 PY
+
+# The same three articles as one collection file (Gigaword, AQUAINT: a day of wire per file):
+# three sources, each named by its DOCNO, with spans into the one file.
+cat "$TMP"/duc/APW* > "$TMP/apw_eng_1998"
+expect_exit 0 "$PRECIS" summarize --format json --words 60 "$TMP/apw_eng_1998"
+python3 "$CHECK" "$TMP/out" 60 || fail "attribution invariant (collection file)"
+python3 - "$TMP/out" <<'PY' || fail "collection file: not one source per <DOC>"
+import json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+parts = [x.get("part") for x in s["sources"]]
+assert parts == ["APW19981011.0240", "APW19981012.0240", "APW19981013.0240"], s["sources"]
+assert all(x["title"] == "Floods close the port city" for x in s["sources"]), s["sources"]
+for x in s["sentences"]:
+    assert "<" not in x["text"] and "(AP)" not in x["text"], x["text"]
+PY
+expect_exit 0 "$PRECIS" summarize "$TMP/apw_eng_1998"
+expect_grep 'apw_eng_1998 \(APW19981012\.0240\) — Floods close the port city' "$TMP/out"
 
 finish

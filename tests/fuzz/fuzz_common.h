@@ -48,12 +48,12 @@ inline bool valid_utf8(std::string_view s) {
 // file, never going backwards (attribution depends on it).
 inline void check_document(const Document& doc, std::size_t file_size) {
   PRECIS_FUZZ_CHECK(valid_utf8(doc.text));
-  PRECIS_FUZZ_CHECK(doc.bom_length <= file_size);
+  PRECIS_FUZZ_CHECK(doc.origin <= file_size);
   if (!doc.text_to_original.empty()) {
     PRECIS_FUZZ_CHECK(doc.text_to_original.size() == doc.text.size() + 1);
     PRECIS_FUZZ_CHECK(doc.text_to_original.back() == file_size);
   } else {
-    PRECIS_FUZZ_CHECK(doc.text.size() + doc.bom_length == file_size);
+    PRECIS_FUZZ_CHECK(doc.text.size() + doc.origin == file_size);
   }
   std::size_t previous = 0;
   for (std::size_t i = 0; i <= doc.text.size(); ++i) {

@@ -33,6 +33,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;  // a reported failure (e.g. a charset ICU cannot open) is an acceptable outcome
   }
   fuzz::check_document(doc, bytes.size());
+  {
+    // A collection file's documents tile it: each starts where the one before ends.
+    const std::vector<Document> parts = split_collection(doc);
+    PRECIS_FUZZ_CHECK(!parts.empty());
+    std::size_t next = doc.original_offset(0);
+    for (const Document& part : parts) {
+      PRECIS_FUZZ_CHECK(part.original_offset(0) == next);
+      PRECIS_FUZZ_CHECK(fuzz::valid_utf8(part.text));
+      next = part.original_offset(part.text.size());
+    }
+    PRECIS_FUZZ_CHECK(next == bytes.size());
+  }
 
   CleanOptions clean_options;
   clean_options.enabled = !(flags & 2);
