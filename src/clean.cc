@@ -11,6 +11,7 @@
 
 #include "clean_rules.h"
 #include "parallel.h"
+#include "stopwords.h"
 
 namespace precis {
 
@@ -147,6 +148,48 @@ bool has_unbreakable_run(std::string_view line) {
   return false;
 }
 
+// True when the line stops where no heading does: after a comma or a semicolon, or on a word of
+// the French or English stopword lists written in lower case ("... dans l'Etat de", "... by the").
+bool ends_mid_phrase(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return false;
+  if (line.back() == ',' || line.back() == ';') return true;
+  const std::size_t space = line.find_last_of(" \t");
+  const std::string_view word = space == std::string_view::npos ? line : line.substr(space + 1);
+  if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return false;
+  return stopwords::contains(word, Language::French) ||
+         stopwords::contains(word, Language::English);
+}
+
+// A text with fewer than kMinWrappedLines line breaks inside its paragraphs (a brief of two
+// short paragraphs) is too short for its line lengths to show a wrap; there a line break is a
+// wrap only when the line is as long as wrapped lines are (kMinWrapWidth to kMaxWrapWidth code
+// points), stops mid-sentence, and either the next line goes on in lower case or the line ends
+// mid-phrase. Without it, each paragraph's first line read as a heading and was dropped, and
+// with it half of every sentence it held: of 8,702 sentences in 2,936 OrangeSum briefs of two
+// paragraphs wrapped at 60-76 columns (eval/wrapped_briefs.py), 319 were lost; 48 with the
+// lower-case test alone, 25 with both. A headline or a list item is shorter, or ends on a
+// content word before a capital (a name: "... by President Donald" / "Trump ..." is still cut).
+std::vector<bool> short_text_wrap(std::string_view text,
+                                  const std::vector<clean_rules::RawLine>& raw) {
+  std::vector<bool> continues;
+  for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
+    if (raw[i].span.size() == 0 || raw[i + 1].span.size() == 0) continue;
+    const std::string_view line = text.substr(raw[i].span.begin, raw[i].span.size());
+    const std::size_t n = clean_rules::count_code_points(line);
+    if (n < kMinWrapWidth || n > kMaxWrapWidth ||
+        clean_rules::ends_with_sentence_punctuation(line) || clean_rules::ends_with_colon(line) ||
+        !(clean_rules::starts_with_lowercase(
+              text.substr(raw[i + 1].span.begin, raw[i + 1].span.size())) ||
+          ends_mid_phrase(line)))
+      continue;
+    if (continues.empty()) continues.assign(raw.size(), false);
+    continues[i] = true;
+  }
+  return continues;
+}
+
 // Empty when the document is not wrapped (most documents: no allocation).
 std::vector<bool> wrapped_line_breaks(std::string_view text,
                                       const std::vector<clean_rules::RawLine>& raw) {
@@ -163,7 +206,8 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
     const std::size_t n = clean_rules::count_code_points(line_text(i));
     if (n <= kMaxWrapWidth && !has_unbreakable_run(line_text(i))) width = std::max(width, n);
   }
-  if (glued_lines < kMinWrappedLines || width < kMinWrapWidth) return {};
+  if (glued_lines < kMinWrappedLines) return short_text_wrap(text, raw);
+  if (width < kMinWrapWidth) return {};
   const std::size_t full = width - width / kWrapSlackPerWidth;
   // What each line needs to be followed by the next word in its paragraph (0: nothing fits),
   // and whether it ends a sentence; both are read again below.

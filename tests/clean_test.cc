@@ -750,6 +750,10 @@ TEST_CASE("short fragments after the article are dropped, a short lede is not", 
 
 namespace {
 
+// A paragraph hard-wrapped on two lines, its break mid-sentence before a lower-case word.
+const std::string kWrappedArrestParagraph =
+    "Indian police on Thursday arrested four men suspected of planting the bombs that\n"
+    "tore through two New Delhi cinemas last week, killing seven people.";
 const std::string kQuakeParagraph =
     "Haitian police yesterday arrested ten United States nationals, five men and five women, over "
     "the alleged abduction of 33 children at the border with the Dominican Republic.";
@@ -932,6 +936,42 @@ TEST_CASE("lines are not read as wrapped without the evidence of a width", "[cle
   }
 }
 
+TEST_CASE("a brief of two wrapped paragraphs: too short for a width, its wraps still read",
+          "[clean]") {
+  // Two line breaks inside paragraphs are too few for wrapped_line_breaks to judge the width;
+  // each paragraph's first line read as a heading, and half of its sentence was lost.
+  const std::string headline = "Four men arrested after the bombing of two cinemas in New Delhi";
+  // The French paragraph's break falls before a capital, after a stopword.
+  const Document document = make_document(
+      headline + "\n\n" + kWrappedArrestParagraph +
+      "\n\nLe suspect a été interpellé mardi soir dans la localité de Crucecita, dans l'Etat de\n"
+      "Oaxaca, selon un communiqué du parquet.\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == headline);
+  CHECK(kept(document, cleaned).size() == 4);  // every line of both paragraphs
+  const precis::Segmenter segmenter({precis::Language::English});
+  const auto sentences = segmenter.split(document, cleaned, 0);
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[0].text.starts_with("Indian police on Thursday"));
+  CHECK(sentences[1].text.starts_with("Le suspect a été interpellé"));
+
+  SECTION("a long headline glued above a lede that opens with a capital stays the title") {
+    const std::string lede =
+        "Indian police on Thursday arrested four men suspected of planting the bombs.";
+    const Document glued = make_document(headline + "\n" + lede + "\n");
+    const CleanedDocument glued_cleaned = clean_one(glued);
+    CHECK(glued_cleaned.title == headline);
+    CHECK(kept(glued, glued_cleaned) == std::vector<std::string>{lede});
+  }
+  SECTION("a line ending on a content word before a capital is not joined (a subhead)") {
+    const std::string subhead = "Une mobilisation qui se poursuit dans plusieurs régions du pays";
+    const Document document2 =
+        make_document(kQuakeParagraph + "\n" + subhead + "\n" + kCharityParagraph + "\n");
+    CHECK(dropped(document2, clean_one(document2)) ==
+          std::vector<std::pair<std::string, std::string>>{{subhead, "heading"}});
+  }
+}
+
 TEST_CASE("a headline, a subhead or a footer glued to wrapped text stays out of its paragraph",
           "[clean]") {
   const std::string quake = wrap(kQuakeParagraph, 72), charity = wrap(kCharityParagraph, 72),
@@ -1081,9 +1121,7 @@ TEST_CASE("TREC/DUC documents: a <P>'s lines are one paragraph, a <HEADLINE>'s o
           "[clean]") {
   // Two short paragraphs wrapped on two lines each: too few wrapped lines for their lengths to
   // tell (wrapped_line_breaks), but the <P> elements say where each paragraph ends.
-  const std::string first =
-      "Indian police on Thursday arrested four men suspected of planting the bombs that\n"
-      "tore through two New Delhi cinemas last week, killing seven people.";
+  const std::string& first = kWrappedArrestParagraph;
   const std::string second =
       "The men were detained in a raid on a house in the east of the capital, a police\n"
       "spokesman said.";
