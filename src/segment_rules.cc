@@ -66,6 +66,17 @@ constexpr std::u16string_view kBeforeNumber[] = {
     u"prop", u"corp", u"civ",    u"soc",  u"crim", u"cass",  u"const", u"circ", u"stat", u"supp",
     u"incl", u"fl",
 };
+// French days of the week, abbreviated in listings ("sam. 12 mars", "dim. 3 nov."): "mer",
+// "jeu" and "Sam" are also words, so their period ends no sentence only before a day of the
+// month and a month (kFrenchMonths).
+constexpr std::u16string_view kFrenchWeekdays[] = {u"lun", u"mar", u"mer", u"jeu",
+                                                   u"ven", u"sam", u"dim"};
+constexpr std::u16string_view kFrenchMonths[] = {
+    u"janvier",  u"février", u"fevrier", u"mars",      u"avril",   u"mai",      u"juin",
+    u"juillet",  u"août",    u"aout",    u"septembre", u"octobre", u"novembre", u"décembre",
+    u"decembre", u"janv",    u"févr",    u"fév",       u"fevr",    u"avr",      u"juil",
+    u"sept",     u"oct",     u"nov",     u"déc",       u"dec",
+};
 // Abbreviations that are also words ("Ils étaient sept. 12 autres"): only after a number ("le 3
 // sept. 2020", "1 hr. 30 min. 5").
 constexpr std::u16string_view kBeforeNumberAfterNumber[] = {u"sept", u"min"};
@@ -352,6 +363,20 @@ bool abbreviation_before_number(const UChar* text, std::int32_t period) {
   return false;
 }
 
+// Whether the period at `period` ends a French weekday abbreviation (kFrenchWeekdays) that a
+// date follows from `next` on, before `limit`: "sam. 12 mars", "dim. 1er déc.".
+bool weekday_before_date(const UChar* text, std::int32_t period, std::int32_t next,
+                         std::int32_t limit) {
+  if (!listed_ignoring_case(letters_before(text, period), kFrenchWeekdays)) return false;
+  std::int32_t i = next;
+  while (i < limit && i - next < 2 && u_isdigit(text[i])) ++i;
+  if (i == next || (i < limit && u_isdigit(text[i]))) return false;
+  if (i + 1 < limit && text[i] == u'e' && text[i + 1] == u'r') i += 2;  // "1er"
+  if (i >= limit || !is_white_space(text[i])) return false;
+  i = skip_space(text, i, limit);
+  return listed_ignoring_case(letters_from(text, i, limit), kFrenchMonths);
+}
+
 void merge_abbreviations(const UChar* text, Language language, std::vector<Boundary>& boundaries,
                          std::vector<Boundary>& scratch) {
   filter(boundaries, scratch, [&](std::size_t k) {
@@ -364,6 +389,7 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
     if (next < boundaries[k + 1].pos && u_isdigit(text[next]) &&
         abbreviation_before_number(text, end - 1))
       return false;  // "le 3 fév. 2021 (Cass.": ICU breaks before a number then a capital
+    if (weekday_before_date(text, end - 1, next, boundaries[k + 1].pos)) return false;
     return !ends_with_listed_abbreviation(text, end, language) && !ends_with_initials(text, end);
   });
 }

@@ -351,6 +351,13 @@ TEST_CASE("segment: a sentence that opens with a number", "[segment]") {
                   {"Le 3 sept. 2020, ils étaient sept.", "12 autres sont venus."});
   check_sentences("Le billet coûte 300 €. 20 % des places restent.",
                   {"Le billet coûte 300 €.", "20 % des places restent."});
+  // A French weekday abbreviation before a date ("sam. 12 mars"); "mer" and "jeu" are words, so
+  // a day and a month must follow.
+  check_sentences("Concert sam. 12 mars et dim. 1er déc. au stade, puis Mer. 3 juin à Lyon.",
+                  {"Concert sam. 12 mars et dim. 1er déc. au stade, puis Mer. 3 juin à Lyon."});
+  check_sentences("Ils ont disparu en mer. 12 bateaux les cherchent. Le jeu. 3 équipes restent.",
+                  {"Ils ont disparu en mer.", "12 bateaux les cherchent.", "Le jeu.",
+                   "3 équipes restent."});
 }
 
 TEST_CASE("segment: a year glued to the next sentence", "[segment]") {
