@@ -370,12 +370,13 @@ std::optional<std::size_t> read_trec(std::string_view text,
   bool in_body = false, in_headline = false, in_paragraph = false;
   std::optional<std::size_t> headline;
   joins_next.assign(lines.size(), false);
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t open_line = kNone;  // the previous line, when it is text whose <P> is still open
+  // Whether the previous line is text that goes on: inside a <P> still open, or the headline
+  // with its element still open.
+  enum class Open { kNothing, kParagraph, kHeadline } open = Open::kNothing;
   for (std::size_t index = 0; index < lines.size(); ++index) {
     clean_rules::RawLine& line = lines[index];
     if (line.span.size() == 0) {
-      open_line = kNone;
+      open = Open::kNothing;
       continue;
     }
     const std::string_view view = text.substr(line.span.begin, line.span.size());
@@ -393,13 +394,15 @@ std::optional<std::size_t> read_trec(std::string_view text,
         heading = heading || in_headline;
       }
     }
-    const bool joins_previous = open_line != kNone && !opens_paragraph;
-    if (joins_previous) joins_next[open_line] = true;
     const bool tags_only = clean_rules::markup_only(view);
-    open_line = !tags_only && ((body && in_paragraph) || (!body && in_headline)) ? index : kNone;
-    if (body || tags_only) continue;                 // tag lines: skip_markup's
-    if (heading && (!headline || joins_previous)) {  // a headline, wrapped or not
+    const bool goes_on = !tags_only && ((open == Open::kParagraph && body && !opens_paragraph) ||
+                                        (open == Open::kHeadline && !body && heading));
+    if (goes_on) joins_next[index - 1] = true;
+    open = !tags_only && body && in_paragraph ? Open::kParagraph : Open::kNothing;
+    if (body || tags_only) continue;          // tag lines: skip_markup's
+    if (heading && (!headline || goes_on)) {  // the headline, wrapped or not
       if (!headline) headline = index;
+      if (in_headline) open = Open::kHeadline;
       continue;
     }
     markup.push_back(DroppedLine{line.span, heading ? "title" : "metadata"});

@@ -1146,6 +1146,18 @@ TEST_CASE("TREC/DUC documents: a <P>'s lines are one paragraph, a <HEADLINE>'s o
   };
   CHECK(sentences == std::vector<std::string>{one_line(first), one_line(second), third});
 
+  SECTION("the headline's line does not run into the text, nor a second headline's") {
+    const std::string glued = "<DOC>\n<HEADLINE>\nFloods close the port\n</HEADLINE><TEXT>" +
+                              third + "\n</P>\n</TEXT>\n<HL>\nA second headline\nin two lines\n" +
+                              "</HL>\n</DOC>\n";
+    const Document glued_document = make_document(glued);
+    const CleanedDocument glued_cleaned = clean_one(glued_document);
+    CHECK(glued_cleaned.title == "Floods close the port");
+    CHECK(kept(glued_document, glued_cleaned) == std::vector<std::string>{third});
+    for (const auto& [line, reason] : dropped(glued_document, glued_cleaned))
+      if (line.find("headline") != std::string::npos || line.find("lines") != std::string::npos)
+        CHECK(reason == "title");
+  }
   SECTION("lines outside a <P>, or with a blank line between them, are not joined") {
     const std::string loose =
         "<DOC>\n<TEXT>\nFirst line of a paragraph\n\nPolice made "
