@@ -355,9 +355,9 @@ TEST_CASE("segment: a sentence that opens with a number", "[segment]") {
   // a day and a month must follow.
   check_sentences("Concert sam. 12 mars et dim. 1er déc. au stade, puis Mer. 3 juin à Lyon.",
                   {"Concert sam. 12 mars et dim. 1er déc. au stade, puis Mer. 3 juin à Lyon."});
-  check_sentences("Ils ont disparu en mer. 12 bateaux les cherchent. Le jeu. 3 équipes restent.",
-                  {"Ils ont disparu en mer.", "12 bateaux les cherchent.", "Le jeu.",
-                   "3 équipes restent."});
+  check_sentences(
+      "Ils ont disparu en mer. 12 bateaux les cherchent. Le jeu. 3 équipes restent.",
+      {"Ils ont disparu en mer.", "12 bateaux les cherchent.", "Le jeu.", "3 équipes restent."});
 }
 
 TEST_CASE("segment: a year glued to the next sentence", "[segment]") {
