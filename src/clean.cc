@@ -150,8 +150,8 @@ bool has_unbreakable_run(std::string_view line) {
 
 // True when the line stops where no heading does: after a comma or a semicolon, or on a word of
 // the French or English stopword lists written in lower case ("... dans l'Etat de", "... by the").
+// `line` is trimmed, as every RawLine is.
 bool ends_mid_phrase(std::string_view line) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   if (line.empty()) return false;
   if (line.back() == ',' || line.back() == ';') return true;
   const std::size_t space = line.find_last_of(" \t");
@@ -428,20 +428,17 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
   const std::vector<bool> quoted =
       skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
-  if (std::find(paragraph_goes_on.begin(), paragraph_goes_on.end(), true) !=
-      paragraph_goes_on.end()) {
-    if (continues.empty()) continues.assign(raw.size(), false);
-    for (std::size_t i = 0; i + 1 < raw.size(); ++i)
-      if (paragraph_goes_on[i] && raw[i].span.size() != 0 && raw[i + 1].span.size() != 0)
-        continues[i] = true;
-  }
-  // The lines of a Markdown quotation are one paragraph, like a wrapped one.
-  for (std::size_t i = 0; i + 1 < quoted.size(); ++i) {
-    if (!quoted[i] || !quoted[i + 1] || raw[i].span.size() == 0 || raw[i + 1].span.size() == 0)
-      continue;
+  // Line i runs on into line i + 1, as in a wrapped paragraph, when both still hold text.
+  const auto join_with_next = [&](std::size_t i) {
+    if (raw[i].span.size() == 0 || raw[i + 1].span.size() == 0) return;
     if (continues.empty()) continues.assign(raw.size(), false);
     continues[i] = true;
-  }
+  };
+  // A TREC <P>'s lines are one paragraph (read_trec), and so are a Markdown quotation's.
+  for (std::size_t i = 0; i + 1 < paragraph_goes_on.size(); ++i)
+    if (paragraph_goes_on[i]) join_with_next(i);
+  for (std::size_t i = 0; i + 1 < quoted.size(); ++i)
+    if (quoted[i] && quoted[i + 1]) join_with_next(i);
   if (!continues.empty()) {
     parts.reserve(raw.size());
     for (const clean_rules::RawLine& line : raw) parts.push_back(line.span);

@@ -378,14 +378,6 @@ std::size_t find_ignoring_case(std::string_view haystack, std::string_view needl
                               : static_cast<std::size_t>(it - haystack.begin());
 }
 
-// True when the line opens a <DOC> element: "<DOC>" or "<DOC id=...>", any case; <DOCNO>,
-// <DOCID> and <DOCTYPE> are other elements.
-bool opens_doc_element(std::string_view line) {
-  if (line.size() < 5 || line[0] != '<' || find_ignoring_case(line.substr(0, 4), "<doc") != 0)
-    return false;
-  return line[4] == '>' || line[4] == ' ' || line[4] == '\t' || line[4] == '\r';
-}
-
 // A <DOC>'s name: its <DOCNO> (TREC, DUC, AQUAINT), else the id attribute of the <DOC> tag
 // (Gigaword, AQUAINT-2: <DOC id="AFP_ENG_20050101.0001" type="story">), else its ordinal.
 std::string doc_name(std::string_view element, std::size_t ordinal) {
@@ -423,14 +415,12 @@ std::string doc_name(std::string_view element, std::size_t ordinal) {
 std::vector<Document> split_collection(Document document) {
   std::vector<Document> parts;
   const std::string_view text = document.text;
-  std::vector<std::size_t> starts;  // where each <DOC> line begins
+  std::vector<std::size_t> starts;  // where each line that opens a <DOC> begins
   if (clean_rules::is_trec(text)) {
     for (std::size_t line = 0; line < text.size();) {
-      std::size_t end = text.find('\n', line);
-      if (end == std::string_view::npos) end = text.size();
-      std::size_t tag = line;
-      while (tag < end && (text[tag] == ' ' || text[tag] == '\t')) ++tag;
-      if (opens_doc_element(text.substr(tag, end - tag))) starts.push_back(line);
+      const std::size_t end = std::min(text.find('\n', line), text.size());
+      // The file's own test, on the line: "<DOC>" or "<DOC id=…>", any case, after blanks.
+      if (clean_rules::is_trec(text.substr(line, end - line))) starts.push_back(line);
       line = end + 1;
     }
   }

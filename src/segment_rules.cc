@@ -66,11 +66,10 @@ constexpr std::u16string_view kBeforeNumber[] = {
     u"prop", u"corp", u"civ",    u"soc",  u"crim", u"cass",  u"const", u"circ", u"stat", u"supp",
     u"incl", u"fl",
 };
-// French days of the week, abbreviated in listings ("sam. 12 mars", "dim. 3 nov."): "mer",
-// "jeu" and "Sam" are also words, so their period ends no sentence only before a day of the
-// month and a month (kFrenchMonths).
-constexpr std::u16string_view kFrenchWeekdays[] = {u"lun", u"mar", u"mer", u"jeu",
-                                                   u"ven", u"sam", u"dim"};
+// French days of the week, abbreviated in listings ("sam. 12 mars", "dim. 3 nov."), that are
+// also words or names ("mer", "jeu", "Sam", "dim"): their period ends no sentence only before a
+// day of the month and a month (kFrenchMonths). "lun", "mar" and "ven" are in kBeforeNumber.
+constexpr std::u16string_view kFrenchWeekdays[] = {u"mer", u"jeu", u"sam", u"dim"};
 constexpr std::u16string_view kFrenchMonths[] = {
     u"janvier",  u"février", u"fevrier", u"mars",      u"avril",   u"mai",      u"juin",
     u"juillet",  u"août",    u"aout",    u"septembre", u"octobre", u"novembre", u"décembre",
