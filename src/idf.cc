@@ -135,7 +135,21 @@ IdfBuilder::~IdfBuilder() = default;
 IdfBuilder::IdfBuilder(IdfBuilder&&) noexcept = default;
 IdfBuilder& IdfBuilder::operator=(IdfBuilder&&) noexcept = default;
 
-void IdfBuilder::add_document(std::string_view text) {
+std::string countable_text(const Document& document, const CleanOptions& options) {
+  const CleanedDocument cleaned = clean(std::span<const Document>(&document, 1), options).front();
+  std::string text = cleaned.title;
+  for (const Span& line : cleaned.lines) {
+    if (!text.empty()) text += '\n';
+    text.append(document.text, line.begin, line.size());
+  }
+  return text;
+}
+
+void IdfBuilder::add_document(const Document& document, const CleanOptions& options) {
+  add_text(countable_text(document, options));
+}
+
+void IdfBuilder::add_text(std::string_view text) {
   impl_->tokenizer.terms(text, impl_->terms);
   std::sort(impl_->terms.begin(), impl_->terms.end());
   impl_->terms.erase(std::unique(impl_->terms.begin(), impl_->terms.end()), impl_->terms.end());

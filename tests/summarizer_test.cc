@@ -332,10 +332,57 @@ TEST_CASE("invalid options and inputs are reported", "[summarizer]") {
   CHECK_THROWS_AS(summarize(read.documents, o), Error);
 }
 
+TEST_CASE("a background table counts what a summary reads: no markup, no page furniture",
+          "[summarizer]") {
+  // Two articles of one Gigaword-style collection file: each counts once, and its tags, DOCNO and
+  // type attribute count as no term; its headline does.
+  const std::string gigaword =
+      "<DOC id=\"APW_ENG_19981012.0240\" type=\"story\">\n<HEADLINE>\nHurricane hits the "
+      "keys\n</HEADLINE>\n<TEXT>\n<P>\nThe storm flooded the islands on Monday, officials "
+      "said.\n</P>\n</TEXT>\n</DOC>\n<DOC id=\"APW_ENG_19981012.0241\" "
+      "type=\"story\">\n<HEADLINE>\nMarkets rally\n</HEADLINE>\n<TEXT>\n<P>\nShares rose "
+      "sharply in Tokyo on Tuesday, officials "
+      "said.\n</P>\n</TEXT>\n</DOC>\n";
+  Document file;
+  std::vector<std::string> warnings;
+  REQUIRE(decode_document("apw.txt", gigaword, file, warnings));
+  const std::vector<Document> articles = split_collection(std::move(file));
+  REQUIRE(articles.size() == 2);
+  IdfBuilder cleaned(Language::English), raw(Language::English);
+  for (const Document& d : articles) {
+    cleaned.add_document(d);
+    raw.add_text(d.text);
+  }
+  const IdfTable table = cleaned.table();
+  CHECK(table.documents == 2);
+  for (const char* markup :
+       {"doc", "headlin", "text", "p", "id", "stori", "type", "apw_eng_19981012.0240"})
+    CHECK(table.df.count(markup) == 0);
+  CHECK(raw.table().df.at("headlin") == 2);  // what counting the raw text did
+  CHECK(table.df.at("hurrican") == 1);       // the headline counts
+  CHECK(table.df.at("flood") == 1);
+  CHECK(table.df.at("offici") == 2);
+
+  // A scraped page: the newsletter block seed 004 prints above and below the article counts as
+  // no term, the article's words do.
+  const auto read = read_inputs({kSamples});
+  const auto page =
+      std::find_if(read.documents.begin(), read.documents.end(),
+                   [](const Document& d) { return d.path.find("004_") != std::string::npos; });
+  REQUIRE(page != read.documents.end());
+  const std::string text = countable_text(*page);
+  CHECK(text.find("Recevez la liste des nouveaux articles") == std::string::npos);
+  CHECK(page->text.find("Recevez la liste des nouveaux articles") != std::string::npos);
+  CHECK(text.find("Poutine") != std::string::npos);
+  // Without cleaning every line counts.
+  CHECK(countable_text(*page, CleanOptions{.enabled = false}).find("Recevez la liste") !=
+        std::string::npos);
+}
+
 TEST_CASE("a background idf table changes the weights, not the contract", "[summarizer]") {
   const auto read = read_inputs({kSamples});
   IdfBuilder builder(Language::French);
-  for (const auto& d : read.documents) builder.add_document(d.text);
+  for (const auto& d : read.documents) builder.add_document(d);
   const IdfTable table = builder.table();
   CHECK(table.documents == 5);
   CHECK(table.df.count("poutin") == 1);  // stemmed, folded terms

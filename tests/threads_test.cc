@@ -186,7 +186,7 @@ TEST_CASE("the summary is the same for every thread count", "[threads][summarize
   // Other paths through the front end: the sentence cap, a background idf table (ids mapped
   // back to strings), continuous LexRank, the lead selector, max_docs.
   IdfBuilder builder(Language::French);
-  for (std::size_t d = 0; d < documents.size(); d += 2) builder.add_document(documents[d].text);
+  for (std::size_t d = 0; d < documents.size(); d += 2) builder.add_document(documents[d]);
   const IdfTable table = builder.table();
   SummarizeOptions variant;
   variant.max_sentences_per_doc = 3;

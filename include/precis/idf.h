@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "precis/clean.h"
+#include "precis/document.h"
 #include "precis/language.h"
 
 namespace precis {
@@ -37,7 +39,10 @@ class IdfBuilder {
   IdfBuilder(IdfBuilder&&) noexcept;
   IdfBuilder& operator=(IdfBuilder&&) noexcept;
 
-  void add_document(std::string_view text);
+  // Counts a document's countable_text (below).
+  void add_document(const Document& document, const CleanOptions& options = {});
+  // Counts a text as it stands, as one document: for a corpus that is clean already.
+  void add_text(std::string_view text);
   // Adds the counts of another builder (for one builder per thread).
   void merge(const IdfBuilder& other);
   std::uint64_t documents() const;
@@ -47,6 +52,14 @@ class IdfBuilder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// What a background table counts of a document: its title and the lines cleaning keeps, one a
+// line, so that what is no sentence of a summary is no term of the table either: a TREC file's
+// markup (<DOC>, <DOCNO>, <P> and each DOCNO), a page's menus and share buttons, a newsletter
+// block. The document is cleaned on its own, not with the others of its cluster: a background
+// table counts each document once, whatever it is read with (the same for `precis idf build` over
+// a corpus and for the first pass of `precis batch --batch-idf`).
+std::string countable_text(const Document& document, const CleanOptions& options = {});
 
 // idf from counts, the same formula as IdfTable::idf.
 double smoothed_idf(std::uint64_t documents, std::uint64_t df);

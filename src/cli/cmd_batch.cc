@@ -281,7 +281,7 @@ std::map<Language, IdfTable> batch_document_frequencies(const BatchInput& input,
       std::vector<std::string> terms;
       std::unordered_set<std::string> seen;
       for (const auto& doc : cluster.documents) {
-        it->second.terms(doc.text, terms);
+        it->second.terms(countable_text(doc, options.clean), terms);
         seen.clear();
         for (auto& t : terms)
           if (seen.insert(t).second) ++out.df[t];

@@ -31,12 +31,13 @@ bool is_jsonl(const std::string& path) {
 }
 
 // One JSON line: a document ({"text"} or OrangeSum-style {"title", "heading", "article"}) or a
-// batch cluster ({"documents": [{"text"}]}, each document counted once).
-void add_json_line(IdfBuilder& builder, const std::string& line, const LineReader& reader) {
+// batch cluster ({"documents": [{"text"}]}, each document counted once). Each is cleaned as a file
+// of the same text would be (IdfBuilder::add_document).
+void add_json_line(IdfBuilder& builder, const std::string& line, const LineReader& reader,
+                   std::vector<std::string>& warnings) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-  auto fail = [&](const std::string& what) {
-    throw Error(reader.path() + ":" + std::to_string(reader.line_number()) + ": " + what);
-  };
+  const std::string where = reader.path() + ":" + std::to_string(reader.line_number());
+  auto fail = [&](const std::string& what) { throw Error(where + ": " + what); };
   if (j.is_discarded() || !j.is_object()) fail("not a JSON object");
   auto text_of = [](const nlohmann::json& o) {
     std::string text;
@@ -49,26 +50,33 @@ void add_json_line(IdfBuilder& builder, const std::string& line, const LineReade
     }
     return text;
   };
+  auto add = [&](std::string text) {
+    Document document;
+    if (decode_document(where, std::move(text), document, warnings)) builder.add_document(document);
+  };
   if (auto docs = j.find("documents"); docs != j.end() && docs->is_array()) {
     for (const auto& d : *docs)
-      if (d.is_object()) builder.add_document(text_of(d));
+      if (d.is_object()) add(text_of(d));
     return;
   }
-  const std::string text = text_of(j);
+  std::string text = text_of(j);
   if (text.empty()) fail("no \"text\", \"article\" or \"documents\" field");
-  builder.add_document(text);
+  add(std::move(text));
 }
 
 void run_idf_build(const IdfCommand& cmd) {
   IdfBuilder builder(parse_language(cmd.lang));
   std::vector<std::string> plain;
+  std::vector<std::string> warnings;
   for (const auto& corpus : cmd.corpora) {
     if (corpus == "-" || is_jsonl(corpus)) {
       LineReader reader(corpus);
       std::string line;
       while (reader.next(line))
         if (line.find_first_not_of(" \t") != std::string::npos)
-          add_json_line(builder, line, reader);
+          add_json_line(builder, line, reader, warnings);
+      print_warnings(warnings);
+      warnings.clear();
     } else {
       plain.push_back(corpus);
     }
@@ -76,7 +84,7 @@ void run_idf_build(const IdfCommand& cmd) {
   if (!plain.empty()) {
     ReadResult read = read_inputs(plain);
     print_warnings(read.warnings);
-    for (const auto& d : read.documents) builder.add_document(d.text);
+    for (const auto& d : read.documents) builder.add_document(d);
   }
   if (builder.documents() == 0) throw Error("no document found in the corpus");
   const IdfTable table = builder.table();

@@ -29,6 +29,18 @@ printf '{"id": 1, "article": "Le président a parlé. Le ministre aussi."}\n{"te
   | gzip > "$TMP/corpus.jsonl.gz"
 expect_exit 0 "$PRECIS" idf build "$TMP/corpus.jsonl.gz" -o "$TMP/gz.idf"
 expect_grep '^documents	2$' "$TMP/gz.idf"
+# A TREC collection file counts one document per <DOC>, and its markup counts as no term: what
+# is no sentence of a summary is no term of the table.
+for n in 1 2 3; do
+  printf '<DOC>\n<DOCNO> APW1998101%s.0240 </DOCNO>\n<HEADLINE>\nFloods close port %s\n</HEADLINE>\n<TEXT>\n<P>\nThe river rose overnight in town %s, officials said.\n</P>\n</TEXT>\n</DOC>\n' "$n" "$n" "$n"
+done > "$TMP/apw.txt"
+expect_exit 0 "$PRECIS" idf build --lang en "$TMP/apw.txt" -o "$TMP/apw.idf"
+expect_grep '^documents	3$' "$TMP/apw.idf"
+expect_grep '^flood	3$' "$TMP/apw.idf"
+for markup in doc docno headlin text p; do
+  grep -q "^$markup	" "$TMP/apw.idf" && fail "idf build counted the markup term '$markup'"
+done
+grep -q '^apw1998' "$TMP/apw.idf" && fail "idf build counted a DOCNO"
 printf 'not json\n' > "$TMP/bad.jsonl"
 expect_exit 1 "$PRECIS" idf build "$TMP/bad.jsonl" -o "$TMP/bad.idf"
 expect_grep 'bad.jsonl:1' "$TMP/err"
