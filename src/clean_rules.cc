@@ -71,110 +71,141 @@ bool is_final_punctuation(UChar32 c) {
          c == 0x06D4 || c == 0x061F;
 }
 
+// How much of a line a phrase needs to make it boilerplate.
+enum class Reach {
+  Strong,  // any line: cookie banners, "©", "tous droits réservés"
+  Short,   // any line under kMaxShortLineChars and kLongLineWords
+  // A call to action or a page stamp ("Lire aussi", "Partagez", "Publié le", "Subscribe"): a line
+  // that opens with it, or a label (no final punctuation) of at most kMaxLabelWords words. In
+  // a sentence these are ordinary words: "il était difficile de ne pas lire aussi les arrières
+  // pensées", "le registre, mis à jour le 3 mars, recense ...", both in rpm2_fr_dev or alike.
+  Prompt,
+  // A widget's name ("Publicité", "12 commentaires", "Abonnement"): a label of at most
+  // kMaxLabelWords words, or a line of as few that opens with it. A headline or a lede that only
+  // uses the word is no label: "Racisme: Coca-Cola interrompt à son tour la publicité sur les
+  // réseaux sociaux", "Publicité agressive pour le lait en poudre, employeurs parfois hostiles
+  // [...]: la Chine a l'un des taux d'allaitement les plus bas au monde [...]." (OrangeSum).
+  Label,
+};
+
+// A label is short: "Voir tous les commentaires", "Partager l'article sur les réseaux sociaux :"
+// (7 words; the longest label of the 47 scraped pages of eval/README.md but for share bars, which
+// open with their prompt, and the share tooltip, a phrase of its own). Of the 57 OrangeSum
+// headlines and ledes that a label's word made boilerplate, 55 have 9 words or more.
+constexpr int kMaxLabelWords = 8;
+
 struct Phrase {
   std::string_view text;  // lower case, ASCII apostrophe; a trailing '*' matches any word ending
-  PhraseMatch strength;
+  Reach reach;
 };
 
 // ALGORITHMS.md §4.3 item 5, plus the widget labels seen in the seeds. Phrases that also occur in
 // ordinary news sentences ("le Kremlin s'est refusé à tout commentaire", "publié le rapport",
-// "partager", "en savoir plus") are Label-only: they count on a line that is a label, not a
-// sentence.
+// "partager", "en savoir plus") are Prompt or Label: they count on a line that is a label, not
+// in a sentence.
 constexpr std::array kPhrases = {
-    Phrase{"©", PhraseMatch::Strong},
-    Phrase{"tous droits réservés", PhraseMatch::Strong},
-    Phrase{"all rights reserved", PhraseMatch::Strong},
-    Phrase{"cet article vous a plu", PhraseMatch::Strong},
-    Phrase{"akismet", PhraseMatch::Strong},
-    Phrase{"cookie banner", PhraseMatch::Strong},
-    Phrase{"accepter les cookies", PhraseMatch::Strong},
-    Phrase{"accept cookies", PhraseMatch::Strong},
-    Phrase{"utilise des cookies", PhraseMatch::Strong},
-    Phrase{"uses cookies", PhraseMatch::Strong},
-    Phrase{"we use cookies", PhraseMatch::Strong},
-    Phrase{"utilisons des cookies", PhraseMatch::Strong},
+    Phrase{"©", Reach::Strong},
+    Phrase{"tous droits réservés", Reach::Strong},
+    Phrase{"all rights reserved", Reach::Strong},
+    Phrase{"cet article vous a plu", Reach::Strong},
+    Phrase{"akismet", Reach::Strong},
+    Phrase{"cookie banner", Reach::Strong},
+    Phrase{"accepter les cookies", Reach::Strong},
+    Phrase{"accept cookies", Reach::Strong},
+    Phrase{"utilise des cookies", Reach::Strong},
+    Phrase{"uses cookies", Reach::Strong},
+    Phrase{"we use cookies", Reach::Strong},
+    Phrase{"utilisons des cookies", Reach::Strong},
     // The IAB consent framework's wording, in every banner that uses it.
-    Phrase{"store and/or access information", PhraseMatch::Strong},
-    Phrase{"stocker et/ou accéder à des informations", PhraseMatch::Strong},
-    Phrase{"the free news source you can write", PhraseMatch::Strong},
-    Phrase{"this page was last edited", PhraseMatch::Strong},
+    Phrase{"store and/or access information", Reach::Strong},
+    Phrase{"stocker et/ou accéder à des informations", Reach::Strong},
+    Phrase{"the free news source you can write", Reach::Strong},
+    Phrase{"this page was last edited", Reach::Strong},
 
-    Phrase{"cookie*", PhraseMatch::Short},
-    Phrase{"newsletter*", PhraseMatch::Short},
-    Phrase{"lettre d'information*", PhraseMatch::Short},
-    Phrase{"lettres d'information", PhraseMatch::Short},
-    Phrase{"abonnez-vous", PhraseMatch::Short},
-    Phrase{"inscrivez-vous", PhraseMatch::Short},
-    Phrase{"suivez-nous", PhraseMatch::Short},
-    Phrase{"politique de confidentialité", PhraseMatch::Short},
-    Phrase{"lire aussi", PhraseMatch::Short},
-    Phrase{"voir aussi", PhraseMatch::Short},
-    Phrase{"lire la suite", PhraseMatch::Short},
-    Phrase{"crédit photo*", PhraseMatch::Short},
-    Phrase{"crédits photo*", PhraseMatch::Short},
-    Phrase{"photo :", PhraseMatch::Short},
-    Phrase{"mis à jour le", PhraseMatch::Short},
-    Phrase{"mobile version", PhraseMatch::Short},
-    Phrase{"feedbacks", PhraseMatch::Short},
-    Phrase{"notifier de", PhraseMatch::Short},
-    Phrase{"voir tous les commentaires", PhraseMatch::Short},
-    Phrase{"privacy policy", PhraseMatch::Short},
-    Phrase{"related articles", PhraseMatch::Short},
-    Phrase{"share this", PhraseMatch::Short},
-    Phrase{"read more", PhraseMatch::Short},
-    Phrase{"click here", PhraseMatch::Short},
-    Phrase{"cliquez ici", PhraseMatch::Short},
+    Phrase{"cookie*", Reach::Short},
+    Phrase{"newsletter*", Reach::Short},
+    Phrase{"lettre d'information*", Reach::Short},
+    Phrase{"lettres d'information", Reach::Short},
+    Phrase{"abonnez-vous", Reach::Short},
+    Phrase{"inscrivez-vous", Reach::Short},
+    Phrase{"suivez-nous", Reach::Short},
+    Phrase{"politique de confidentialité", Reach::Short},
+    Phrase{"lire la suite", Reach::Short},
+    Phrase{"crédit photo*", Reach::Short},
+    Phrase{"crédits photo*", Reach::Short},
+    Phrase{"photo :", Reach::Short},
+    Phrase{"mobile version", Reach::Short},
+    Phrase{"feedbacks", Reach::Short},
+    Phrase{"notifier de", Reach::Short},
+    Phrase{"voir tous les commentaires", Reach::Short},
+    Phrase{"privacy policy", Reach::Short},
+    Phrase{"related articles", Reach::Short},
+    Phrase{"share this", Reach::Short},
+    Phrase{"click here", Reach::Short},
+    Phrase{"cliquez ici", Reach::Short},
     // Editorial notes, credits and page furniture written as sentences (the reviews of scraped
     // pages in eval/README.md): short lines only, where a news sentence rarely says them.
-    Phrase{"editor's note", PhraseMatch::Short},
-    Phrase{"note de la rédaction", PhraseMatch::Short},
-    Phrase{"contributed to this report", PhraseMatch::Short},
+    Phrase{"editor's note", Reach::Short},
+    Phrase{"note de la rédaction", Reach::Short},
+    Phrase{"contributed to this report", Reach::Short},
     // The New York Times wire's editing notes (DUC): "(STORY CAN END HERE. OPTIONAL MATERIAL
     // FOLLOWS.)".
-    Phrase{"story can end here", PhraseMatch::Short},
-    Phrase{"optional material follows", PhraseMatch::Short},
-    Phrase{"contributed reporting", PhraseMatch::Short},
-    Phrase{"contribué à cet article", PhraseMatch::Short},
-    Phrase{"edited for length and clarity", PhraseMatch::Short},
-    Phrase{"this article was amended", PhraseMatch::Short},
-    Phrase{"this story has been updated", PhraseMatch::Short},
-    Phrase{"cet article a été mis à jour", PhraseMatch::Short},
-    Phrase{"thanks for reading", PhraseMatch::Short},
-    Phrase{"article est réservé aux abonnés", PhraseMatch::Short},
-    Phrase{"suite est réservée aux abonnés", PhraseMatch::Short},
-    Phrase{"de cet article à lire", PhraseMatch::Short},
-    Phrase{"cet article vous a été utile", PhraseMatch::Short},
-    Phrase{"votre navigateur ne supporte pas", PhraseMatch::Short},
-    Phrase{"your browser does not support", PhraseMatch::Short},
-    Phrase{"les commentaires sont fermés", PhraseMatch::Short},
-    Phrase{"comments are closed", PhraseMatch::Short},
-    Phrase{"si ce message ne s'affiche pas", PhraseMatch::Short},
-    Phrase{"available under the creative commons", PhraseMatch::Short},
+    Phrase{"story can end here", Reach::Short},
+    Phrase{"optional material follows", Reach::Short},
+    Phrase{"contributed reporting", Reach::Short},
+    Phrase{"contribué à cet article", Reach::Short},
+    Phrase{"edited for length and clarity", Reach::Short},
+    Phrase{"this article was amended", Reach::Short},
+    Phrase{"this story has been updated", Reach::Short},
+    Phrase{"cet article a été mis à jour", Reach::Short},
+    Phrase{"thanks for reading", Reach::Short},
+    Phrase{"article est réservé aux abonnés", Reach::Short},
+    Phrase{"suite est réservée aux abonnés", Reach::Short},
+    Phrase{"de cet article à lire", Reach::Short},
+    Phrase{"cet article vous a été utile", Reach::Short},
+    Phrase{"votre navigateur ne supporte pas", Reach::Short},
+    Phrase{"your browser does not support", Reach::Short},
+    Phrase{"les commentaires sont fermés", Reach::Short},
+    Phrase{"comments are closed", Reach::Short},
+    Phrase{"si ce message ne s'affiche pas", Reach::Short},
+    Phrase{"available under the creative commons", Reach::Short},
+    // The share buttons' tooltip (WordPress): "Cliquez pour partager sur X(ouvre dans une
+    // nouvelle fenêtre)".
+    Phrase{"ouvre dans une nouvelle fenêtre", Reach::Short},
+    Phrase{"opens in new window", Reach::Short},
+    Phrase{"opens in a new window", Reach::Short},
 
-    Phrase{"partager", PhraseMatch::Label},
+    Phrase{"lire aussi", Reach::Prompt},
+    Phrase{"à lire aussi", Reach::Prompt},
+    Phrase{"voir aussi", Reach::Prompt},
+    Phrase{"read more", Reach::Prompt},
+    Phrase{"mis à jour le", Reach::Prompt},
+    Phrase{"partager", Reach::Prompt},
     // Skip links: "aller au contenu de la réforme" is also French.
-    Phrase{"skip to content", PhraseMatch::Label},
-    Phrase{"skip to main content", PhraseMatch::Label},
-    Phrase{"aller au contenu", PhraseMatch::Label},
-    Phrase{"partagez", PhraseMatch::Label},
-    Phrase{"commentaire*", PhraseMatch::Label},
-    Phrase{"réagir", PhraseMatch::Label},
-    Phrase{"réagissez", PhraseMatch::Label},
-    Phrase{"publicité", PhraseMatch::Label},
-    Phrase{"abonnement*", PhraseMatch::Label},
-    Phrase{"s'abonn*", PhraseMatch::Label},
-    Phrase{"publié le", PhraseMatch::Label},
-    Phrase{"en savoir plus", PhraseMatch::Label},
-    Phrase{"données personnelles", PhraseMatch::Label},
-    Phrase{"subscribe*", PhraseMatch::Label},
-    Phrase{"sign up", PhraseMatch::Label},
-    Phrase{"advertisement", PhraseMatch::Label},
-    Phrase{"comments", PhraseMatch::Label},
-    Phrase{"share", PhraseMatch::Label},
+    Phrase{"skip to content", Reach::Prompt},
+    Phrase{"skip to main content", Reach::Prompt},
+    Phrase{"aller au contenu", Reach::Prompt},
+    Phrase{"partagez", Reach::Prompt},
+    Phrase{"réagir", Reach::Prompt},
+    Phrase{"réagissez", Reach::Prompt},
+    Phrase{"s'abonn*", Reach::Prompt},
+    Phrase{"publié le", Reach::Prompt},
+    Phrase{"en savoir plus", Reach::Prompt},
+    Phrase{"subscribe*", Reach::Prompt},
+    Phrase{"sign up", Reach::Prompt},
+
+    Phrase{"commentaire*", Reach::Label},
+    Phrase{"publicité", Reach::Label},
+    Phrase{"abonnement*", Reach::Label},
+    Phrase{"données personnelles", Reach::Label},
+    Phrase{"advertisement", Reach::Label},
+    Phrase{"comments", Reach::Label},
+    Phrase{"share", Reach::Label},
 };
 
 // Whether `phrase` occurs in `key` on word boundaries; `at_start` is set when one occurrence
-// starts the key.
+// opens the line: nothing but marks, digits and spaces before it ("» Lire aussi", "[8]Partager",
+// "12 commentaires").
 bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) {
   bool prefix = false;
   if (!phrase.empty() && phrase.back() == '*') {
@@ -185,6 +216,9 @@ bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) 
   const UChar32 phrase_first = next_code_point(phrase, first);
   std::size_t last = phrase.size();
   const UChar32 phrase_last = previous_code_point(phrase, last);
+  std::size_t first_letter = 0;
+  for (std::size_t next = 0; first_letter < key.size(); first_letter = next)
+    if (u_isalpha(next_code_point(key, next))) break;
   bool found = false;
   for (std::size_t pos = key.find(phrase); pos != std::string_view::npos;
        pos = key.find(phrase, pos + 1)) {
@@ -198,7 +232,7 @@ bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) 
       if (is_word_char(next_code_point(key, after))) continue;
     }
     found = true;
-    if (pos == 0) at_start = true;
+    if (pos <= first_letter) at_start = true;
   }
   return found;
 }
@@ -1108,13 +1142,25 @@ PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int wor
   constexpr std::size_t kMaxStrongLineChars = 1000;
   if (code_points > kMaxStrongLineChars) return PhraseMatch::None;
   const bool short_line = code_points < kMaxShortLineChars && words < kLongLineWords;
+  const bool label = !ends_with_punctuation && words <= kMaxLabelWords;
   // kPhrases is ordered strongest first, so the first match is the strongest.
   for (const Phrase& phrase : kPhrases) {
-    if (phrase.strength != PhraseMatch::Strong && !short_line) continue;
+    if (phrase.reach != Reach::Strong && !short_line) continue;
     bool at_start = false;
     if (!find_phrase(key, phrase.text, at_start)) continue;
-    if (phrase.strength == PhraseMatch::Label && ends_with_punctuation && !at_start) continue;
-    return phrase.strength;
+    switch (phrase.reach) {
+      case Reach::Strong:
+        return PhraseMatch::Strong;
+      case Reach::Short:
+        return PhraseMatch::Short;
+      case Reach::Prompt:
+        if (at_start || label) return PhraseMatch::Label;
+        break;
+      case Reach::Label:
+        if (words <= kMaxLabelWords && (at_start || !ends_with_punctuation))
+          return PhraseMatch::Label;
+        break;
+    }
   }
   return PhraseMatch::None;
 }

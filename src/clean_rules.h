@@ -127,7 +127,8 @@ enum class PhraseMatch {
   None,
   Strong,  // boilerplate whatever the line length (cookie banners, ©, "tous droits réservés")
   Short,   // boilerplate on lines under kMaxShortLineChars and kLongLineWords
-  Label,   // boilerplate only when the line is a label (no final punctuation) or starts with it
+  Label,   // boilerplate as a label or a prompt: a short line, or one that opens with it (the
+           // rules in clean_rules.cc, Reach)
 };
 
 inline constexpr std::size_t kMaxShortLineChars = 200;

@@ -650,6 +650,13 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
       "Subscribe to our newsletter!",
       "Advertisement",
       "Inscrivez-vous à la lettre d’information.",
+      // A prompt or a page stamp that opens the line, after marks or a link number.
+      "» Lire aussi : Inondations, les routes coupées ce dimanche",
+      "[8]Partager sur Facebook [9]Partager sur X [10]Partager sur LinkedIn",
+      "Subscribe to receive email notifications when we publish new content.",
+      "Mis à jour le 22/09/2025 à 15h02",
+      "Publicité",
+      "Cliquez pour envoyer un lien par e-mail à un ami(ouvre dans une nouvelle fenêtre)",
   };
   for (const std::string& line : boilerplate) {
     const Document document =
@@ -658,6 +665,22 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
     const auto lines = dropped(document, clean_one(document));
     INFO(line);
     CHECK(lines == std::vector<std::pair<std::string, std::string>>{{line, "boilerplate"}});
+  }
+}
+
+TEST_CASE("a headline that uses a widget's or a prompt's word is still the headline", "[clean]") {
+  // OrangeSum: 57 such headlines were dropped as boilerplate, and the article had no title.
+  for (const std::string headline :
+       {"Racisme: Coca-Cola interrompt à son tour la publicité sur les réseaux sociaux",
+        "Twitter encourage ses utilisateurs à réfléchir avant de partager",
+        "Publicité anti-IVG : la justice demande le réaffichage d'une campagne d'Alliance Vita",
+        "YouTube assure que le retrait de commentaires anti-Chine est une erreur"}) {
+    const Document document = make_document(
+        headline +
+        "\nLe groupe a annoncé vendredi qu'il suspendait ses campagnes pendant trente "
+        "jours au moins.\n");
+    INFO(headline);
+    CHECK(clean_one(document).title == headline);
   }
 }
 
@@ -679,6 +702,15 @@ TEST_CASE("boilerplate phrases do not take real sentences", "[clean]") {
       "Many analysts subscribe to the view that the call changed little.",
       "La CNIL veille sur les données personnelles des Européens.",
       "La publicité politique est interdite pendant la campagne.",
+      // A prompt's words inside a sentence (rpm2_fr_dev has the first two).
+      "Il était difficile de ne pas lire aussi les arrière-pensées du président.",
+      "Pouvait-on lire aussi sur les tee-shirts des manifestants.",
+      "Le registre, mis à jour le 3 mars, recense 1 200 victimes.",
+      "Readers can read more about the call on the ministry's website.",
+      // A widget's name opening a sentence longer than a label (an OrangeSum lede).
+      "Publicité agressive pour le lait en poudre et employeurs hostiles: la Chine allaite peu.",
+      "Share prices fell sharply in Tokyo after the call, traders said.",
+      "Comments by the Kremlin spokesman angered officials in Kyiv on Friday.",
   };
   for (const std::string& sentence : sentences) {
     const Document document = make_document("Les deux présidents se sont parlé jeudi.\n" +
