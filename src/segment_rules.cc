@@ -14,22 +14,35 @@ namespace {
 // quote merges at 2-3).
 constexpr int kMaxQuoteMerges = 3;
 
-// Abbreviations that end with a period and are usually followed by a capital (a name, a number)
-// but that ICU's CLDR suppression list lacks (ALGORITHMS.md §3.1). Listing those ICU already has
-// (M., MM., Mr.) costs nothing and keeps the behaviour if the CLDR data changes.
+// Abbreviations that end with a period and are usually followed by a capital (a name, a number),
+// matched as whole words. ICU's own list (CLDR's `ss=standard`) is not used: it matches at the
+// end of any word and holds words ("mer.", "aux.", "Var.", "Act.", "Joe."; segment.cc). The
+// entries of that list that are abbreviations and no word are here, but for those that end a
+// name or a place and so, before a capital, more often a sentence ("Claude François Jr. Si",
+// "Ford France S.A. Mais", "at the agency's lab in Washington, D.C. NTSB board member", "Inc.",
+// "Ph.D.", "A.D.").
 constexpr std::u16string_view kFrenchAbbreviations[] = {
-    u"M.",   u"MM.",   u"Dr.",   u"Pr.", u"Mgr.", u"Me.", u"St.",  u"Ste.",
-    u"art.", u"Art.",  u"cf.",   u"Cf.", u"p.",   u"pp.", u"env.", u"vol.",
-    u"Vol.", u"chap.", u"Chap.", u"av.", u"apr.", u"ex.", u"n°.",  u"no.",
+    u"M.",     u"MM.",      u"Mme.",    u"Mlle.",   u"Dr.",     u"Pr.",    u"Prof.",   u"Mgr.",
+    u"Me.",    u"St.",      u"Ste.",    u"U.S.",    u"U.S.A.",  u"art.",   u"Art.",    u"cf.",
+    u"Cf.",    u"p.",       u"pp.",     u"env.",    u"vol.",    u"Vol.",   u"chap.",   u"Chap.",
+    u"av.",    u"apr.",     u"ex.",     u"n°.",     u"no.",     u"fig.",   u"réf.",    u"éd.",
+    u"coll.",  u"config.",  u"collab.", u"imprim.", u"syst.",   u"bull.",  u"hôp.",    u"broch.",
+    u"adr.",   u"symb.",    u"graph.",  u"niv.",    u"éval.",   u"anon.",  u"Comm.",   u"indus.",
+    u"équiv.", u"illustr.", u"acoust.", u"encycl.", u"append.", u"categ.", u"exempl.", u"synth.",
+    u"gouv.",  u"janv.",    u"févr.",   u"avr.",    u"juil.",   u"oct.",   u"nov.",    u"déc.",
 };
-// The last two rows: ranks and titles before a name, which news writes abbreviated ("Army Spc.
-// Charles Graner", "Brig. Gen. Janis Karpinski"); a break there cut WikiNews ledes in two.
+// English: Spc. to Supt. are ranks and titles before a name, which news writes abbreviated ("Army
+// Spc. Charles Graner", "Brig. Gen. Janis Karpinski"): a break there cut WikiNews ledes in two.
+// From Lt.Cdr. on, CLDR's entries (see kFrenchAbbreviations).
 constexpr std::u16string_view kEnglishAbbreviations[] = {
-    u"Mr.",   u"Mrs.",  u"Ms.",     u"Dr.",  u"Prof.", u"St.",   u"Jr.",  u"Sr.",   u"Mt.",
-    u"Gen.",  u"Gov.",  u"Sen.",    u"Rep.", u"Lt.",   u"Col.",  u"Sgt.", u"Capt.", u"U.S.",
-    u"U.N.",  u"U.K.",  u"e.g.",    u"i.e.", u"vs.",   u"cf.",   u"p.",   u"pp.",   u"Fig.",
-    u"fig.",  u"No.",   u"approx.", u"Spc.", u"Pfc.",  u"Pvt.",  u"Cpl.", u"Maj.",  u"Adm.",
-    u"Brig.", u"Cmdr.", u"Rev.",    u"Hon.", u"Sens.", u"Reps.", u"Det.", u"Insp.", u"Supt.",
+    u"Mr.",     u"Mrs.",   u"Ms.",     u"Dr.",     u"Prof.", u"St.",   u"Jr.",   u"Sr.",   u"Mt.",
+    u"Gen.",    u"Gov.",   u"Sen.",    u"Rep.",    u"Lt.",   u"Col.",  u"Sgt.",  u"Capt.", u"U.S.",
+    u"U.N.",    u"U.K.",   u"e.g.",    u"i.e.",    u"vs.",   u"cf.",   u"p.",    u"pp.",   u"Fig.",
+    u"fig.",    u"No.",    u"approx.", u"Spc.",    u"Pfc.",  u"Pvt.",  u"Cpl.",  u"Maj.",  u"Adm.",
+    u"Brig.",   u"Cmdr.",  u"Rev.",    u"Hon.",    u"Sens.", u"Reps.", u"Det.",  u"Insp.", u"Supt.",
+    u"Lt.Cdr.", u"E.g.",   u"I.e.",    u"Approx.", u"Dept.", u"Adj.",  u"Adv.",  u"Comm.", u"Conn.",
+    u"Md.",     u"Mgr.",   u"Misc.",   u"Nr.",     u"Num.",  u"Op.",   u"Phys.", u"Sq.",   u"P.O.",
+    u"U.S.A.",  u"U.S.C.", u"Jan.",    u"Feb.",    u"Aug.",  u"Sept.", u"Oct.",  u"Nov.",  u"Dec.",
 };
 
 // What follows "5:41 p.m." in a sentence that goes on: a day or a time zone, a month before its
@@ -170,12 +183,16 @@ bool continues_word(UChar before) {
   return before == u'.' || U16_IS_SURROGATE(before) || u_isalnum(before);
 }
 
-bool ends_with_listed_abbreviation(const UChar* text, std::int32_t end, Language language) {
+// Whether the sentence from `begin` to `end` ends with a listed abbreviation, a whole word: one
+// that opens the sentence counts whatever is glued before it ("gouvernement.M.", split there by
+// add_glued_breaks).
+bool ends_with_listed_abbreviation(const UChar* text, std::int32_t begin, std::int32_t end,
+                                   Language language) {
   auto matches = [&](std::u16string_view abbreviation) {
     const auto size = static_cast<std::int32_t>(abbreviation.size());
     if (size > end) return false;
     if (std::u16string_view(text + end - size, abbreviation.size()) != abbreviation) return false;
-    return end == size || !continues_word(text[end - size - 1]);
+    return end - size <= begin || !continues_word(text[end - size - 1]);
   };
   if (language == Language::French) {
     for (auto abbreviation : kFrenchAbbreviations) {
@@ -189,9 +206,16 @@ bool ends_with_listed_abbreviation(const UChar* text, std::int32_t end, Language
   return false;
 }
 
-// Capital initials: `J.` in `Selon J. Dupont`, `J.-C.`, `J.-P.`. ICU's CLDR list has only six
-// single-letter initials (ALGORITHMS.md §3.1). Acronyms such as `S.N.C.F.` do not match, so a
-// sentence ending with one still ends there.
+// Places written as two initials, which end sentences ("in Washington, D.C. NTSB investigators
+// said"): no name's initials.
+constexpr std::u16string_view kPlaceInitials[] = {u"D.C.", u"L.A.", u"N.Y.", u"N.J.", u"N.C.",
+                                                  u"S.C.", u"N.H.", u"N.M.", u"N.D.", u"S.D.",
+                                                  u"R.I.", u"U.K.", u"U.S.", u"E.U."};
+
+// Capital initials: `J.` in `Selon J. Dupont`, `J.-C.`, `J.-P.`, and two unspaced (`J.C. Penney`,
+// `C.C. Capwell`). ICU's CLDR list has only six single-letter initials (ALGORITHMS.md §3.1).
+// Acronyms of three letters or more such as `S.N.C.F.` do not match, so a sentence ending with one
+// still ends there.
 bool ends_with_initials(const UChar* text, std::int32_t end) {
   std::int32_t i = end;
   while (true) {
@@ -203,8 +227,35 @@ bool ends_with_initials(const UChar* text, std::int32_t end) {
       --i;
       continue;
     }
+    if (before == u'.' && i == end - 2 && i >= 2 && u_isupper(text[i - 2])) {
+      for (const std::u16string_view place : kPlaceInitials)
+        if (std::u16string_view(text + end - 4, 4) == place) return false;
+      return i == 2 || !continues_word(text[i - 3]);
+    }
     return !continues_word(before);
   }
+}
+
+// "av. J.-C.", "après J.C.": the era, which ends a sentence as a date does ("au IIIe siècle apr.
+// J.-C. Une trouvaille"), where the initials of a name ("J.-C. Decaux") do not.
+bool ends_with_era(const UChar* text, std::int32_t end) {
+  constexpr std::u16string_view kBefore[] = {u"av.", u"ap.", u"apr.", u"avant", u"après"};
+  std::int32_t size = 0;
+  for (const std::u16string_view era :
+       {std::u16string_view(u"J.-C."), std::u16string_view(u"J.C.")})
+    if (end >= static_cast<std::int32_t>(era.size()) &&
+        std::u16string_view(text + end - era.size(), era.size()) == era)
+      size = static_cast<std::int32_t>(era.size());
+  if (size == 0) return false;
+  const std::int32_t word_end = trim_end(text, 0, end - size);
+  if (word_end == end - size) return false;
+  for (const std::u16string_view word : kBefore) {
+    const auto length = static_cast<std::int32_t>(word.size());
+    if (word_end < length || std::u16string_view(text + word_end - length, word.size()) != word)
+      continue;
+    if (word_end == length || !continues_word(text[word_end - length - 1])) return true;
+  }
+  return false;
 }
 
 bool has_letter_or_digit(const UChar* text, std::int32_t begin, std::int32_t end) {
@@ -345,9 +396,19 @@ std::u16string_view letters_before(const UChar* text, std::int32_t end) {
   return {text + begin, static_cast<std::size_t>(end - begin)};
 }
 
-// Whether the period at `period` ends an abbreviation that a number follows (kBeforeNumber, the
-// months of kMonths, kBeforeNumberAfterNumber after a number).
-bool abbreviation_before_number(const UChar* text, std::int32_t period) {
+// A year (four digits from 1000 to 2999, no fifth) at i: "en sept. 2026".
+bool year_at(const UChar* text, std::int32_t i, std::int32_t limit) {
+  if (limit - i < 4 || (text[i] != u'1' && text[i] != u'2')) return false;
+  for (std::int32_t k = i + 1; k < i + 4; ++k)
+    if (text[k] < u'0' || text[k] > u'9') return false;
+  return i + 4 == limit || !u_isdigit(text[i + 4]);
+}
+
+// Whether the period at `period` ends an abbreviation that the number at `next` follows
+// (kBeforeNumber, the months of kMonths, kBeforeNumberAfterNumber after a number or before a
+// year).
+bool abbreviation_before_number(const UChar* text, std::int32_t period, std::int32_t next,
+                                std::int32_t limit) {
   const std::u16string_view token = letters_before(text, period);
   if (token.empty()) return false;
   if (listed_ignoring_case(token, kBeforeNumber)) return true;
@@ -355,6 +416,7 @@ bool abbreviation_before_number(const UChar* text, std::int32_t period) {
   if (listed_ignoring_case(token, kBeforeNumberAfterNumber)) {
     const std::int32_t number_end = trim_end(text, 0, word);
     if (number_end > 0 && u_isdigit(text[number_end - 1])) return true;
+    if (year_at(text, next, limit)) return true;
   }
   for (auto name : kMonths) {
     if (name.back() == u'.' && token == name.substr(0, name.size() - 1)) return true;
@@ -386,10 +448,12 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
     if (ends_with_clock_time(text, end) && continues_clock_time(text, next, boundaries[k + 1].pos))
       return false;
     if (next < boundaries[k + 1].pos && u_isdigit(text[next]) &&
-        abbreviation_before_number(text, end - 1))
+        abbreviation_before_number(text, end - 1, next, boundaries[k + 1].pos))
       return false;  // "le 3 fév. 2021 (Cass.": ICU breaks before a number then a capital
     if (weekday_before_date(text, end - 1, next, boundaries[k + 1].pos)) return false;
-    return !ends_with_listed_abbreviation(text, end, language) && !ends_with_initials(text, end);
+    if (ends_with_era(text, end)) return true;
+    return !ends_with_listed_abbreviation(text, boundaries[k - 1].pos, end, language) &&
+           !ends_with_initials(text, end);
   });
 }
 
@@ -529,6 +593,11 @@ bool glued_sentence_at(const UChar* text, std::int32_t start, std::int32_t lengt
   bool lower_case = true;
   for (UChar c : before) lower_case = lower_case && u_islower(c);
   const std::u16string_view next = letters_from(text, start, length);
+  // "au gouvernement.M. Delevoye avait", "à Brasilia.M. Bolsonaro": a sentence that opens with
+  // "M." and a name.
+  if (next == u"M" && start + 3 < length && text[start + 1] == u'.' &&
+      is_white_space(text[start + 2]) && u_isupper(text[skip_space(text, start + 2, length)]))
+    return before.size() >= 2 && !listed_ignoring_case(before, kTitles);
   if (next.size() < 2 || !u_isupper(next[0]) || domain_suffix_at(text, start, length)) return false;
   // What the glued word runs into: an address or a path ("Jean.Dupont@", "Mail.Ru.com") is no
   // sentence.
@@ -621,7 +690,7 @@ void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Bounda
     bool lower_rest = true;
     for (std::size_t k = 1; k < token.size(); ++k) lower_rest = lower_rest && u_islower(token[k]);
     if (!lower_rest || (u_isupper(token[0]) && token.size() < 4)) continue;
-    if (!abbreviation_before_number(text, i)) boundaries.push_back({digit, false});
+    if (!abbreviation_before_number(text, i, digit, length)) boundaries.push_back({digit, false});
   }
   // "largest.[citation needed] Others": ICU reads the lower case after "[" as the sentence going
   // on. A terminator, reference marks, a space and a capital: a break after the marks.

@@ -141,7 +141,7 @@ TEST_CASE("collapse_whitespace collapses Unicode white space and trims", "[segme
   CHECK(collapse_whitespace("\u200Bx\u200B") == "\u200Bx\u200B");  // ZWSP is not White_Space
 }
 
-TEST_CASE("segment: ordinary French sentences and CLDR abbreviations", "[segment]") {
+TEST_CASE("segment: ordinary French sentences and abbreviations", "[segment]") {
   check_sentences("M. Macron a parlé. Mme Dupont aussi.",
                   {"M. Macron a parlé.", "Mme Dupont aussi."});
   check_sentences("MM. Dupont et Durand sont venus. Ils sont partis.",
@@ -150,6 +150,42 @@ TEST_CASE("segment: ordinary French sentences and CLDR abbreviations", "[segment
   check_sentences("Il en veut beaucoup. Pas moi.", {"Il en veut beaucoup.", "Pas moi."});
   check_sentences("", {});
   check_sentences(" \n\t\n", {});
+}
+
+TEST_CASE("segment: a word that ends like an abbreviation ends its sentence", "[segment]") {
+  // ICU's CLDR filter (fr@ss=standard) matched "aux.", "mer.", "dir.", "anc.", "édit.", "voit.",
+  // "Var.", "L.", "C.", "D." at the end of any word: none of these were split.
+  for (const char* word : {"sociaux", "hôpitaux", "travaux", "mer", "fermer", "grandir", "blanc",
+                           "crédit", "voit", "Var", "RTL", "JDD", "BBC", "verdict", "Melun"}) {
+    const std::string first = std::string("Le message a circulé vers ") + word + ".";
+    check_sentences(first + " Elle date de mardi.", {first, "Elle date de mardi."});
+  }
+  check_english("The bill is the Clean Water Act. Twelve senators voted.",
+                {"The bill is the Clean Water Act.", "Twelve senators voted."});
+  check_english("He met his friend Joe. They left.", {"He met his friend Joe.", "They left."});
+  check_english("He fixed my PC. Then he left.", {"He fixed my PC.", "Then he left."});
+  check_english("It is in Washington, D.C. NTSB investigators said so.",
+                {"It is in Washington, D.C.", "NTSB investigators said so."});
+  // The abbreviations of that list that are no word still hold.
+  check_sentences("Voir la fig. 3 et le vol. 2. Fin.", {"Voir la fig. 3 et le vol. 2.", "Fin."});
+  check_sentences("Selon Mme. Bensouda, le dossier avance. Fin.",
+                  {"Selon Mme. Bensouda, le dossier avance.", "Fin."});
+  check_english("The U.S.A. Team won. Fans cheered.", {"The U.S.A. Team won.", "Fans cheered."});
+}
+
+TEST_CASE("segment: the era, a month before a year, a sentence glued before M.", "[segment]") {
+  check_sentences("Des pièces du IIIe siècle apr. J.-C. Une trouvaille rare.",
+                  {"Des pièces du IIIe siècle apr. J.-C.", "Une trouvaille rare."});
+  check_sentences("Une éruption en 44 avant J.C. Selon Joe, le climat a changé.",
+                  {"Une éruption en 44 avant J.C.", "Selon Joe, le climat a changé."});
+  check_sentences("Le patron, J.-C. Decaux, a parlé. Fin.",
+                  {"Le patron, J.-C. Decaux, a parlé.", "Fin."});
+  check_sentences("La mise en service est prévue en sept. 2026, dit-il. Fin.",
+                  {"La mise en service est prévue en sept. 2026, dit-il.", "Fin."});
+  check_sentences("Il a quitté le gouvernement.M. Delevoye a manqué à son devoir.",
+                  {"Il a quitté le gouvernement.", "M. Delevoye a manqué à son devoir."});
+  check_sentences("Il est allé à Brasilia.M. Bolsonaro a parlé.",
+                  {"Il est allé à Brasilia.", "M. Bolsonaro a parlé."});
 }
 
 TEST_CASE("segment: abbreviations ICU lacks", "[segment]") {
@@ -175,6 +211,11 @@ TEST_CASE("segment: capital initials", "[segment]") {
                   {"Selon J. Dupont, il pleut.", "Il a raison."});
   check_sentences("Selon J.-C. Dupont, il pleut. Il a raison.",
                   {"Selon J.-C. Dupont, il pleut.", "Il a raison."});
+  // Two unspaced initials are a name's.
+  check_sentences("Les chaînes J.C. Penney et JCrew ferment. Fin.",
+                  {"Les chaînes J.C. Penney et JCrew ferment.", "Fin."});
+  check_english("Goldman advised Halvorsen; J.P. Morgan advised Brightwater.",
+                {"Goldman advised Halvorsen; J.P. Morgan advised Brightwater."});
   // An acronym with periods is not an initial: the sentence still ends after it.
   check_sentences("Il travaille à la S.N.C.F. Elle aussi.",
                   {"Il travaille à la S.N.C.F.", "Elle aussi."});
