@@ -590,8 +590,13 @@ const char* classify(const std::vector<Line>& lines, std::size_t i) {
 
 // Boilerpipe's word-count rule, but only in the tail after the last substantial paragraph: the
 // promotions and widgets after an article are short lines among short lines, and applying it
-// higher up would cost a short lede under a byline.
-void drop_tail_fragments(std::vector<Line>& lines) {
+// higher up would cost a short lede under a byline. Not after a subhead: a short section that
+// closes an article ("What comes next" / "Investigators expect a preliminary report within 30
+// days.") is text, even when its subhead, under kMinHeadingWords, was dropped as short.
+void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
+  const auto text_of = [&](const Line& line) {
+    return std::string_view(document.text).substr(line.span.begin, line.span.size());
+  };
   std::size_t tail = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank() && !lines[i].reason && lines[i].words > kContextMaxWords) tail = i + 1;
@@ -606,6 +611,10 @@ void drop_tail_fragments(std::vector<Line>& lines) {
     // After a headline or a subhead comes text, not widgets.
     const std::string_view why = previous->reason;
     if (why == "title" || why == "heading") continue;
+    if (why == "short" && previous->words >= 2 &&
+        clean_rules::is_sentence_case_label(text_of(*previous)) &&
+        clean_rules::ends_with_period(text_of(line)))
+      continue;
     if (next && next->words > kContextMaxNextWords) continue;
     line.reason = "context";
   }
@@ -712,7 +721,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
           clean_rules::is_title_repeat(line.key, title_key) ? "title-repeat" : classify(lines, i);
     }
     drop_captions(document, lines);
-    drop_tail_fragments(lines);
+    drop_tail_fragments(document, lines);
   }
   // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line, or the second one
   // under a standfirst when it carries an agency tag: the line starts after it

@@ -1033,6 +1033,26 @@ bool starts_with_letter(std::string_view line) {
   return u_isalpha(next_code_point(line, i)) != 0;
 }
 
+bool is_sentence_case_label(std::string_view line) {
+  bool first = true;
+  for (std::size_t i = 0; i < line.size();) {
+    const UChar32 c = next_code_point(line, i);
+    if (first) {
+      if (!u_isupper(c)) return false;
+      first = false;
+      continue;
+    }
+    if (!(u_islower(c) || is_space(c) || is_apostrophe(c) || c == '\'' || c == '-')) return false;
+  }
+  return !first;
+}
+
+bool ends_with_period(std::string_view line) {
+  if (line.size() < 2) return false;
+  const char last = line.back();
+  return last == '.' && line[line.size() - 2] != '.';
+}
+
 bool ends_with_colon(std::string_view line) {
   if (line.empty()) return false;
   std::size_t i = line.size();

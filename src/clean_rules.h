@@ -105,6 +105,15 @@ bool starts_with_letter(std::string_view line);
 // True when the line ends with a colon (ASCII or full-width): it announces what follows.
 bool ends_with_colon(std::string_view line);
 
+// A subhead in sentence case: a capital, then words of lower-case letters only ("What comes
+// next", "A troubled record", "Un passé chargé"), no digit, sign or further capital (a name such
+// as "Thomson Reuters", a form label such as "E-mail *").
+bool is_sentence_case_label(std::string_view line);
+
+// Whether the line ends with a period (not an ellipsis): a statement, not a question, a call
+// ("Notre revue est en vente en kiosque !") or a prompt ("Write a comment...").
+bool ends_with_period(std::string_view line);
+
 // True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
 // brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not
 // count: headlines end that way.

@@ -778,6 +778,33 @@ TEST_CASE("short fragments after the article are dropped, a short lede is not", 
         std::pair<std::string, std::string>{"Notre revue est en vente en kiosque !", "context"});
 }
 
+TEST_CASE("a short section that closes the article is no widget tail", "[clean]") {
+  // Its subhead is under kMinHeadingWords and dropped as short; the section's sentences stay.
+  const std::string lede =
+      "A freight train derailed late Monday in Dunmore Falls, Pa., forcing about 2,400 people from "
+      "their homes.";
+  const Document document = make_document(
+      "Train derails in Dunmore Falls\n\n" + lede +
+      "\n\nA troubled record\nThe railroad has had three derailments since 2019, federal data "
+      "show.\nNone involved hazardous materials.\n\nWhat comes next\nInvestigators expect a "
+      "preliminary report within 30 days.\n\nThomson Reuters\nDaniel covers transportation from "
+      "Philadelphia.\n\nGet in touch\nDo you have a story suggestion?\n");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(kept(document, cleaned) ==
+        std::vector<std::string>{lede,
+                                 "The railroad has had three derailments since 2019, federal data "
+                                 "show.",
+                                 "None involved hazardous materials.",
+                                 "Investigators expect a preliminary report within 30 days."});
+  const auto lines = dropped(document, cleaned);
+  CHECK(std::count(lines.begin(), lines.end(),
+                   std::pair<std::string, std::string>{
+                       "Daniel covers transportation from Philadelphia.", "context"}) == 1);
+  CHECK(std::count(lines.begin(), lines.end(),
+                   std::pair<std::string, std::string>{"Do you have a story suggestion?",
+                                                       "context"}) == 1);
+}
+
 // --- Rule 6: captions glued under a paragraph ------------------------------------------------
 
 namespace {
