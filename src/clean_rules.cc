@@ -174,7 +174,17 @@ constexpr std::array kPhrases = {
     Phrase{"ouvre dans une nouvelle fenêtre", Reach::Short},
     Phrase{"opens in new window", Reach::Short},
     Phrase{"opens in a new window", Reach::Short},
+    Phrase{"agrandir l'image", Reach::Short},
 
+    // Image lines a copy keeps: alt texts and caption labels ("Texte alternatif : Un archéologue
+    // en gilet orange ...", "[Image: Vue aérienne du chantier ...]", "Image caption, ...").
+    Phrase{"texte alternatif", Reach::Prompt},
+    Phrase{"[image", Reach::Prompt},
+    Phrase{"image :", Reach::Prompt},
+    Phrase{"image:", Reach::Prompt},
+    Phrase{"image caption", Reach::Prompt},
+    Phrase{"image source", Reach::Prompt},
+    Phrase{"photo:", Reach::Prompt},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},

@@ -33,7 +33,8 @@ constexpr std::u16string_view kFrenchAbbreviations[] = {
 };
 // English: Spc. to Supt. are ranks and titles before a name, which news writes abbreviated ("Army
 // Spc. Charles Graner", "Brig. Gen. Janis Karpinski"): a break there cut WikiNews ledes in two.
-// From Lt.Cdr. on, CLDR's entries (see kFrenchAbbreviations).
+// From Lt.Cdr. on, CLDR's entries (see kFrenchAbbreviations), and case names and court dockets
+// ("Roe v. Wade", "(Dkt. No. 41)", "incl. New York").
 constexpr std::u16string_view kEnglishAbbreviations[] = {
     u"Mr.",     u"Mrs.",   u"Ms.",     u"Dr.",     u"Prof.", u"St.",   u"Jr.",   u"Sr.",   u"Mt.",
     u"Gen.",    u"Gov.",   u"Sen.",    u"Rep.",    u"Lt.",   u"Col.",  u"Sgt.",  u"Capt.", u"U.S.",
@@ -42,7 +43,8 @@ constexpr std::u16string_view kEnglishAbbreviations[] = {
     u"Brig.",   u"Cmdr.",  u"Rev.",    u"Hon.",    u"Sens.", u"Reps.", u"Det.",  u"Insp.", u"Supt.",
     u"Lt.Cdr.", u"E.g.",   u"I.e.",    u"Approx.", u"Dept.", u"Adj.",  u"Adv.",  u"Comm.", u"Conn.",
     u"Md.",     u"Mgr.",   u"Misc.",   u"Nr.",     u"Num.",  u"Op.",   u"Phys.", u"Sq.",   u"P.O.",
-    u"U.S.A.",  u"U.S.C.", u"Jan.",    u"Feb.",    u"Aug.",  u"Sept.", u"Oct.",  u"Nov.",  u"Dec.",
+    u"U.S.A.",  u"U.S.C.", u"v.",      u"incl.",   u"Dkt.",  u"Jan.",  u"Feb.",  u"Aug.",  u"Sept.",
+    u"Oct.",    u"Nov.",   u"Dec.",
 };
 
 // What follows "5:41 p.m." in a sentence that goes on: a day or a time zone, a month before its
@@ -232,7 +234,8 @@ bool ends_with_initials(const UChar* text, std::int32_t end) {
         if (std::u16string_view(text + end - 4, 4) == place) return false;
       return i == 2 || !continues_word(text[i - 3]);
     }
-    return !continues_word(before);
+    // "200°F." is a temperature, not an initial.
+    return !continues_word(before) && before != u'°';
   }
 }
 

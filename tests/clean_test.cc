@@ -657,6 +657,10 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
       "Mis à jour le 22/09/2025 à 15h02",
       "Publicité",
       "Cliquez pour envoyer un lien par e-mail à un ami(ouvre dans une nouvelle fenêtre)",
+      // Image lines: alt texts and caption labels.
+      "Texte alternatif : Un archéologue en gilet orange dégage un vase rempli de pièces.",
+      "[Image: Vue aérienne du chantier du tramway, avenue de la République.]",
+      "Photo: Firefighters at the scene of the fire on Main Street on Tuesday.",
   };
   for (const std::string& line : boilerplate) {
     const Document document =
@@ -711,6 +715,7 @@ TEST_CASE("boilerplate phrases do not take real sentences", "[clean]") {
       "Publicité agressive pour le lait en poudre et employeurs hostiles: la Chine allaite peu.",
       "Share prices fell sharply in Tokyo after the call, traders said.",
       "Comments by the Kremlin spokesman angered officials in Kyiv on Friday.",
+      "L'image : celle d'un président isolé, a résumé un diplomate.",
   };
   for (const std::string& sentence : sentences) {
     const Document document = make_document("Les deux présidents se sont parlé jeudi.\n" +
@@ -826,10 +831,10 @@ const std::string kPoliceParagraph =
 }  // namespace
 
 TEST_CASE("a caption and its credit glued under a paragraph are dropped", "[clean]") {
-  const Document document =
-      make_document("Monday, February 1, 2010\n\n" + kQuakeParagraph +
-                    "\nLots of children have been affected by the earthquake.\nImage: AFP.\n\n" +
-                    kCharityParagraph + "\n\n" + kPoliceParagraph + "\n");
+  const Document document = make_document(
+      "Monday, February 1, 2010\n\n" + kQuakeParagraph +
+      "\nLots of children have been affected by the earthquake.\nAFP / Diego Grez.\n\n" +
+      kCharityParagraph + "\n\n" + kPoliceParagraph + "\n");
   const CleanedDocument cleaned = clean_one(document);
   CHECK(kept(document, cleaned) ==
         std::vector<std::string>{kQuakeParagraph, kCharityParagraph, kPoliceParagraph});
@@ -837,7 +842,7 @@ TEST_CASE("a caption and its credit glued under a paragraph are dropped", "[clea
   REQUIRE(lines.size() == 3);
   CHECK(lines[1] == std::pair<std::string, std::string>{
                         "Lots of children have been affected by the earthquake.", "caption"});
-  CHECK(lines[2] == std::pair<std::string, std::string>{"Image: AFP.", "caption"});
+  CHECK(lines[2] == std::pair<std::string, std::string>{"AFP / Diego Grez.", "caption"});
 }
 
 TEST_CASE("short glued lines that are not captions are kept", "[clean]") {

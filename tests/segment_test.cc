@@ -164,6 +164,10 @@ TEST_CASE("segment: a word that ends like an abbreviation ends its sentence", "[
                 {"The bill is the Clean Water Act.", "Twelve senators voted."});
   check_english("He met his friend Joe. They left.", {"He met his friend Joe.", "They left."});
   check_english("He fixed my PC. Then he left.", {"He fixed my PC.", "Then he left."});
+  check_english("The alarm threshold is 200°F. Investigators found the valve.",
+                {"The alarm threshold is 200°F.", "Investigators found the valve."});
+  check_english("The court cited Roe v. Wade in its ruling (Dkt. No. 41). It ruled.",
+                {"The court cited Roe v. Wade in its ruling (Dkt. No. 41).", "It ruled."});
   check_english("It is in Washington, D.C. NTSB investigators said so.",
                 {"It is in Washington, D.C.", "NTSB investigators said so."});
   // The abbreviations of that list that are no word still hold.
