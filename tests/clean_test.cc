@@ -661,6 +661,7 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
       "Texte alternatif : Un archéologue en gilet orange dégage un vase rempli de pièces.",
       "[Image: Vue aérienne du chantier du tramway, avenue de la République.]",
       "Photo: Firefighters at the scene of the fire on Main Street on Tuesday.",
+      "La suite de cet article est réservée aux abonnés.",
   };
   for (const std::string& line : boilerplate) {
     const Document document =
