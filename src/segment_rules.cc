@@ -598,9 +598,12 @@ bool glued_sentence_at(const UChar* text, std::int32_t start, std::int32_t lengt
   const std::u16string_view next = letters_from(text, start, length);
   // "au gouvernement.M. Delevoye avait", "à Brasilia.M. Bolsonaro": a sentence that opens with
   // "M." and a name.
-  if (next == u"M" && start + 3 < length && text[start + 1] == u'.' &&
-      is_white_space(text[start + 2]) && u_isupper(text[skip_space(text, start + 2, length)]))
-    return before.size() >= 2 && !listed_ignoring_case(before, kTitles);
+  if (next == u"M" && start + 2 < length && text[start + 1] == u'.' &&
+      is_white_space(text[start + 2])) {
+    const std::int32_t name = skip_space(text, start + 2, length);
+    if (name < length && u_isupper(text[name]))
+      return before.size() >= 2 && !listed_ignoring_case(before, kTitles);
+  }
   if (next.size() < 2 || !u_isupper(next[0]) || domain_suffix_at(text, start, length)) return false;
   // What the glued word runs into: an address or a path ("Jean.Dupont@", "Mail.Ru.com") is no
   // sentence.
