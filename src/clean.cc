@@ -74,6 +74,11 @@ struct Line {
   }
 };
 
+// The line's text in its document.
+std::string_view text_of(const Document& document, const Line& line) {
+  return std::string_view(document.text).substr(line.span.begin, line.span.size());
+}
+
 // For each line of the text, whether the next line continues it because the text is hard-wrapped
 // (fixed-width plain text, wire copy, e-mail). The rules below read a line as a unit: wrapped
 // lines taken one by one look like headings (no final period, few words), and a copy of the
@@ -452,8 +457,7 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
     line.parts = static_cast<std::uint32_t>(last - first + 1);
     first = last + 1;
     if (!line.blank()) {
-      const std::string_view text =
-          std::string_view(document.text).substr(line.span.begin, line.span.size());
+      const std::string_view text = text_of(document, line);
       line.key = clean_rules::comparison_key(text);
       line.words = clean_rules::count_words(text);
       line.punctuated = clean_rules::ends_with_sentence_punctuation(text) ||
@@ -594,9 +598,6 @@ const char* classify(const std::vector<Line>& lines, std::size_t i) {
 // closes an article ("What comes next" / "Investigators expect a preliminary report within 30
 // days.") is text, even when its subhead, under kMinHeadingWords, was dropped as short.
 void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
-  const auto text_of = [&](const Line& line) {
-    return std::string_view(document.text).substr(line.span.begin, line.span.size());
-  };
   std::size_t tail = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank() && !lines[i].reason && lines[i].words > kContextMaxWords) tail = i + 1;
@@ -612,8 +613,8 @@ void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
     const std::string_view why = previous->reason;
     if (why == "title" || why == "heading") continue;
     if (why == "short" && previous->words >= 2 &&
-        clean_rules::is_sentence_case_label(text_of(*previous)) &&
-        clean_rules::ends_with_period(text_of(line)))
+        clean_rules::is_sentence_case_label(text_of(document, *previous)) &&
+        clean_rules::ends_with_period(text_of(document, line)))
       continue;
     if (next && next->words > kContextMaxNextWords) continue;
     line.reason = "context";
@@ -649,9 +650,6 @@ bool after_markup(std::string_view text, std::size_t begin) {
 // a list marker, a quote or a number, or ending like a list item (; ,), is no caption.
 void drop_captions(const Document& document, std::vector<Line>& lines) {
   if (!separates_paragraphs_with_blank_lines(lines)) return;
-  const auto text_of = [&](const Line& line) {
-    return std::string_view(document.text).substr(line.span.begin, line.span.size());
-  };
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const Line& line = lines[i];
     const Line& above = lines[i - 1];
@@ -660,9 +658,9 @@ void drop_captions(const Document& document, std::vector<Line>& lines) {
         line.parts > 1)
       continue;
     if (above.blank() || above.reason || !above.body()) continue;
-    const std::string_view caption = text_of(line);
-    if (clean_rules::ends_with_colon(text_of(above)) || !clean_rules::starts_with_letter(caption) ||
-        after_markup(document.text, line.span.begin))
+    const std::string_view caption = text_of(document, line);
+    if (clean_rules::ends_with_colon(text_of(document, above)) ||
+        !clean_rules::starts_with_letter(caption) || after_markup(document.text, line.span.begin))
       continue;
     if (const char last = caption.back(); last == ';' || last == ',') continue;
     std::size_t end = i + 1;  // the credits under it, to the end of the block
@@ -709,8 +707,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     line.reason = "title";
     title_key = line.key;
     result.title_span = line.span;
-    result.title = clean_rules::collapse_spaces(
-        std::string_view(document.text).substr(line.span.begin, line.span.size()));
+    result.title = clean_rules::collapse_spaces(text_of(document, line));
   }
 
   if (options.enabled) {
@@ -733,8 +730,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     int kept_seen = 0;
     for (const Line& line : lines) {
       if (line.blank() || line.reason) continue;
-      const clean_rules::Dateline found = clean_rules::find_dateline(
-          std::string_view(document.text).substr(line.span.begin, line.span.size()));
+      const clean_rules::Dateline found = clean_rules::find_dateline(text_of(document, line));
       if (found.length > 0 && (kept_seen == 0 || found.agency) &&
           !capitals_recur(document.text, found.bare_place, line.span.begin + found.length)) {
         dated = &line;

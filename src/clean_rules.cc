@@ -213,10 +213,8 @@ constexpr std::array kPhrases = {
     Phrase{"share", Reach::Label},
 };
 
-// Whether `phrase` occurs in `key` on word boundaries; `at_start` is set when one occurrence
-// opens the line: nothing but marks, digits and spaces before it ("» Lire aussi", "[8]Partager",
-// "12 commentaires").
-bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) {
+// Where `phrase` first occurs in `key` on word boundaries, or npos.
+std::size_t find_phrase(std::string_view key, std::string_view phrase) {
   bool prefix = false;
   if (!phrase.empty() && phrase.back() == '*') {
     prefix = true;
@@ -226,10 +224,6 @@ bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) 
   const UChar32 phrase_first = next_code_point(phrase, first);
   std::size_t last = phrase.size();
   const UChar32 phrase_last = previous_code_point(phrase, last);
-  std::size_t first_letter = 0;
-  for (std::size_t next = 0; first_letter < key.size(); first_letter = next)
-    if (u_isalpha(next_code_point(key, next))) break;
-  bool found = false;
   for (std::size_t pos = key.find(phrase); pos != std::string_view::npos;
        pos = key.find(phrase, pos + 1)) {
     if (pos > 0 && is_word_char(phrase_first)) {
@@ -241,10 +235,9 @@ bool find_phrase(std::string_view key, std::string_view phrase, bool& at_start) 
       std::size_t after = end;
       if (is_word_char(next_code_point(key, after))) continue;
     }
-    found = true;
-    if (pos <= first_letter) at_start = true;
+    return pos;
   }
-  return found;
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -1173,11 +1166,17 @@ PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int wor
   if (code_points > kMaxStrongLineChars) return PhraseMatch::None;
   const bool short_line = code_points < kMaxShortLineChars && words < kLongLineWords;
   const bool label = !ends_with_punctuation && words <= kMaxLabelWords;
+  // A phrase opens the line when nothing but marks, digits and spaces come before it ("» Lire
+  // aussi", "[8]Partager", "12 commentaires").
+  std::size_t first_letter = 0;
+  for (std::size_t next = 0; first_letter < key.size(); first_letter = next)
+    if (u_isalpha(next_code_point(key, next))) break;
   // kPhrases is ordered strongest first, so the first match is the strongest.
   for (const Phrase& phrase : kPhrases) {
     if (phrase.reach != Reach::Strong && !short_line) continue;
-    bool at_start = false;
-    if (!find_phrase(key, phrase.text, at_start)) continue;
+    const std::size_t pos = find_phrase(key, phrase.text);
+    if (pos == std::string_view::npos) continue;
+    const bool at_start = pos <= first_letter;
     switch (phrase.reach) {
       case Reach::Strong:
         return PhraseMatch::Strong;
