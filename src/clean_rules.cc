@@ -80,6 +80,10 @@ enum class Reach {
   // a sentence these are ordinary words: "il était difficile de ne pas lire aussi les arrières
   // pensées", "le registre, mis à jour le 3 mars, recense ...", both in rpm2_fr_dev or alike.
   Prompt,
+  // An image line's marker ("Texte alternatif :", "[Image: ...]", "Image caption, ..."): a line
+  // that opens with it (and is short). On a label it may be a headline's word: "Bugatti
+  // Divo : nouvelle image : actualité automobile, infos, scoop" (OrangeSum title).
+  Opening,
   // A widget's name ("Publicité", "12 commentaires", "Abonnement"): a label of at most
   // kMaxLabelWords words, or a line of as few that opens with it. A headline or a lede that only
   // uses the word is no label: "Racisme: Coca-Cola interrompt à son tour la publicité sur les
@@ -178,13 +182,13 @@ constexpr std::array kPhrases = {
 
     // Image lines a copy keeps: alt texts and caption labels ("Texte alternatif : Un archéologue
     // en gilet orange ...", "[Image: Vue aérienne du chantier ...]", "Image caption, ...").
-    Phrase{"texte alternatif", Reach::Prompt},
-    Phrase{"[image", Reach::Prompt},
-    Phrase{"image :", Reach::Prompt},
-    Phrase{"image:", Reach::Prompt},
-    Phrase{"image caption", Reach::Prompt},
-    Phrase{"image source", Reach::Prompt},
-    Phrase{"photo:", Reach::Prompt},
+    Phrase{"texte alternatif", Reach::Opening},
+    Phrase{"[image", Reach::Opening},
+    Phrase{"image :", Reach::Opening},
+    Phrase{"image:", Reach::Opening},
+    Phrase{"image caption", Reach::Opening},
+    Phrase{"image source", Reach::Opening},
+    Phrase{"photo:", Reach::Opening},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},
@@ -1184,6 +1188,9 @@ PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int wor
         return PhraseMatch::Short;
       case Reach::Prompt:
         if (at_start || label) return PhraseMatch::Label;
+        break;
+      case Reach::Opening:
+        if (at_start) return PhraseMatch::Label;
         break;
       case Reach::Label:
         if (words <= kMaxLabelWords && (at_start || !ends_with_punctuation))

@@ -679,7 +679,10 @@ TEST_CASE("a headline that uses a widget's or a prompt's word is still the headl
        {"Racisme: Coca-Cola interrompt à son tour la publicité sur les réseaux sociaux",
         "Twitter encourage ses utilisateurs à réfléchir avant de partager",
         "Publicité anti-IVG : la justice demande le réaffichage d'une campagne d'Alliance Vita",
-        "YouTube assure que le retrait de commentaires anti-Chine est une erreur"}) {
+        "YouTube assure que le retrait de commentaires anti-Chine est une erreur",
+        // An image marker counts only where it opens the line.
+        "Bugatti Divo : nouvelle image : actualité automobile, infos, scoop",
+        "Mars rover sends its first image: a dusty plain"}) {
     const Document document = make_document(
         headline +
         "\nLe groupe a annoncé vendredi qu'il suspendait ses campagnes pendant trente "
