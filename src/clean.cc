@@ -1,6 +1,7 @@
 #include "precis/clean.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -64,6 +65,11 @@ struct Line {
   bool repeated = false;         // occurs more than once in this document
   bool shared = false;           // occurs in another document of the cluster too
   const char* reason = nullptr;  // set when dropped
+  // Bytes at the start of a kept line that go on their own: a dateline, a speaker's name, an
+  // e-mail field's name. `prefix` reaches the text after it, `prefix_own` ends at its last mark.
+  std::uint32_t prefix = 0;
+  std::uint32_t prefix_own = 0;
+  const char* prefix_reason = nullptr;
 
   bool blank() const { return span.size() == 0; }
   // Repetition only counts against a line that is not wire copy shared with another source.
@@ -672,6 +678,67 @@ void drop_captions(const Document& document, std::vector<Line>& lines) {
   }
 }
 
+// A picture's label on a line of its own ("Image", "Photo", "Vidéo": the alt text's stand-in in
+// a copied AMP or reader page) and the short line under it, its caption ("Le tablier du pont de
+// la Lanne gît dans la rivière, mercredi matin."), which as a sentence reads like news.
+constexpr std::array<std::string_view, 10> kPictureLabels = {
+    "image", "images", "photo",     "photos",      "illustration",
+    "vidéo", "video",  "diaporama", "infographie", "graphic"};
+
+void drop_labelled_captions(std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank() || std::find(kPictureLabels.begin(), kPictureLabels.end(), lines[i].key) ==
+                                kPictureLabels.end())
+      continue;
+    Line* caption = i + 1 < lines.size() ? &lines[i + 1] : nullptr;
+    if (!caption || caption->blank() || caption->reason || caption->shared || caption->parts > 1 ||
+        caption->words > kCaptionMaxWords)
+      continue;
+    caption->reason = "caption";
+  }
+}
+
+// A line copied whole at the start of the next one: an AMP or reader copy prints a caption twice,
+// the second time with its credit ("Smoke rises from derailed tank cars ... on Tuesday." / the
+// same "(AP Photo/Martin Kell)"), and a quotation or a lede comes back with more after it. The
+// next line holds everything the first says.
+void drop_prefix_copies(std::vector<Line>& lines) {
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    Line& line = lines[i];
+    const Line& next = lines[i + 1];
+    if (line.blank() || line.reason || !line.punctuated || line.words < kMinHeadingWords ||
+        next.blank() || next.key.size() <= line.key.size() || !next.key.starts_with(line.key) ||
+        next.key[line.key.size()] != ' ')
+      continue;
+    line.reason = "repeated";
+  }
+}
+
+// A block (lines between blank lines) of two or more roster entries (clean_rules::
+// is_roster_entry), maybe under a heading: an earnings call's participants, a paper's staff. The
+// entries without final punctuation go as short lines already; one that ends with an abbreviation
+// ("... Brightwater Dairy Co.") was taken for a sentence and reached a summary.
+void drop_rosters(const Document& document, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size();) {
+    if (lines[i].blank()) {
+      ++i;
+      continue;
+    }
+    const auto entry = [&](std::size_t k) {
+      return lines[k].parts == 1 && clean_rules::is_roster_entry(text_of(document, lines[k]));
+    };
+    // The block may open with the roster's own heading ("Company Participants").
+    const std::size_t first = entry(i) || lines[i].punctuated ? i : i + 1;
+    std::size_t end = first;
+    bool roster = true;
+    for (; end < lines.size() && !lines[end].blank(); ++end) roster = roster && entry(end);
+    if (roster && end >= first + 2)
+      for (std::size_t k = i; k < end; ++k)
+        if (!lines[k].reason) lines[k].reason = "roster";
+    i = end;
+  }
+}
+
 // True when `word` (a place in capitals) comes back in the text from `from` on, in capitals and
 // as a whole word: an acronym does ("UNICEF – The agency … UNICEF said"), a place comes back
 // written as a name ("WASHINGTON — … in Washington").
@@ -691,6 +758,83 @@ bool capitals_recur(std::string_view text, std::string_view word, std::size_t fr
   return false;
 }
 
+void set_prefix(Line& line, std::size_t length, std::size_t own, const char* reason) {
+  line.prefix = static_cast<std::uint32_t>(length);
+  line.prefix_own = static_cast<std::uint32_t>(own);
+  line.prefix_reason = reason;
+}
+
+// An e-mail's header: runs of "Name: value" lines (clean_rules::find_header_field). At the top of
+// the document a subject alone makes one ("Subject: [Borough] Evacuation update"), or two fields
+// of which one addresses the message; further down, a forwarded message's header has a subject
+// and an addressing field. Marks the runs' lines as "header" when `drop`, and returns the index
+// of the subject's line in the run that opens the document: the message's headline.
+std::optional<std::size_t> mark_email_headers(const Document& document, std::vector<Line>& lines,
+                                              bool drop) {
+  std::optional<std::size_t> subject;
+  bool at_top = true;
+  for (std::size_t i = 0; i < lines.size();) {
+    if (lines[i].blank()) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    bool has_subject = false, has_addressing = false;
+    std::optional<std::size_t> run_subject;
+    while (end < lines.size() && !lines[end].blank() && lines[end].parts == 1) {
+      const clean_rules::HeaderField field =
+          clean_rules::find_header_field(text_of(document, lines[end]));
+      if (field.kind == clean_rules::HeaderKind::None) break;
+      if (field.kind == clean_rules::HeaderKind::Subject && !run_subject) {
+        run_subject = end;
+        has_subject = true;
+      }
+      has_addressing = has_addressing || field.kind == clean_rules::HeaderKind::Addressing;
+      ++end;
+    }
+    const std::size_t fields = end - i;
+    const bool header = at_top ? has_subject || (fields >= 2 && has_addressing)
+                               : fields >= 2 && has_subject && has_addressing;
+    if (header) {
+      if (at_top && run_subject) subject = run_subject;
+      if (drop)
+        for (std::size_t k = i; k < end; ++k)
+          if (k != run_subject || !at_top) lines[k].reason = "header";
+    }
+    at_top = false;
+    i = std::max(end, i + 1);
+  }
+  return subject;
+}
+
+// A transcript's speakers ("HOST (JULIA FERN): ", "OSEI: ", "Q: "): their names open the lines
+// they speak, which as sentences start with a name that is nobody's subject ("OSEI: Marchetti,
+// who died in 1998, ..."), and keep a host's greeting ("Welcome back to The Capitol Minute.")
+// above the selection's length floor. A document is a transcript when one name opens two of its
+// lines: a brief that opens one paragraph with a rubric in capitals ("EXCLUSIVE: ...") is not.
+void strip_speaker_labels(const Document& document, std::vector<Line>& lines) {
+  std::vector<std::string_view> names;
+  bool recurs = false;
+  for (const Line& line : lines) {
+    // A headline's rubric comes back at the start of the lede ("ONPC : La comédienne ..." twice
+    // in an OrangeSum article): that is no second turn.
+    if (line.blank() || (line.reason && std::string_view(line.reason).starts_with("title")))
+      continue;
+    const clean_rules::SpeakerLabel label =
+        clean_rules::find_speaker_label(text_of(document, line));
+    if (label.length == 0) continue;
+    recurs = recurs || std::find(names.begin(), names.end(), label.name) != names.end();
+    names.push_back(label.name);
+  }
+  if (!recurs) return;
+  for (Line& line : lines) {
+    if (line.blank() || line.reason || line.prefix) continue;
+    const clean_rules::SpeakerLabel label =
+        clean_rules::find_speaker_label(text_of(document, line));
+    if (label.length > 0) set_prefix(line, label.length, label.own, "speaker");
+  }
+}
+
 CleanedDocument clean_document(const Document& document, std::vector<Line>& lines,
                                const Extras& extras, const CleanOptions& options) {
   const std::vector<Span>& parts = extras.parts;
@@ -700,14 +844,26 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     for (std::size_t i = 0; i < lines.size() && !title; ++i)
       if (!lines[i].blank() && lines[i].span.begin == *extras.headline) title = i;
   }
+  std::string subject_key;
+  if (!title) {
+    if (const auto subject = mark_email_headers(document, lines, options.enabled)) {
+      Line& line = lines[*subject];
+      const clean_rules::HeaderField field =
+          clean_rules::find_header_field(text_of(document, line));
+      set_prefix(line, field.length, field.own, "header");
+      subject_key = clean_rules::comparison_key(text_of(document, line).substr(field.length));
+      title = subject;
+    }
+  }
   if (!title) title = find_title(document.text, lines);
   std::string_view title_key;
   if (title) {
     Line& line = lines[*title];
     line.reason = "title";
-    title_key = line.key;
-    result.title_span = line.span;
-    result.title = clean_rules::collapse_spaces(text_of(document, line));
+    title_key = line.prefix ? std::string_view(subject_key) : std::string_view(line.key);
+    result.title_span = Span{line.span.begin + line.prefix, line.span.end};
+    result.title = clean_rules::collapse_spaces(
+        std::string_view(document.text).substr(result.title_span.begin, result.title_span.size()));
   }
 
   if (options.enabled) {
@@ -718,23 +874,25 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
           clean_rules::is_title_repeat(line.key, title_key) ? "title-repeat" : classify(lines, i);
     }
     drop_captions(document, lines);
+    drop_labelled_captions(lines);
+    drop_prefix_copies(lines);
+    drop_rosters(document, lines);
     drop_tail_fragments(document, lines);
+    strip_speaker_labels(document, lines);
   }
   // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line, or the second one
   // under a standfirst when it carries an agency tag: the line starts after it
   // (clean_rules::find_dateline). Only there: further down, a line that opens with "PARIS –" is
   // text.
-  const Line* dated = nullptr;
-  clean_rules::Dateline dateline;
   if (options.enabled) {
     int kept_seen = 0;
-    for (const Line& line : lines) {
+    for (Line& line : lines) {
       if (line.blank() || line.reason) continue;
+      if (line.prefix) break;  // a transcript's first turn
       const clean_rules::Dateline found = clean_rules::find_dateline(text_of(document, line));
       if (found.length > 0 && (kept_seen == 0 || found.agency) &&
           !capitals_recur(document.text, found.bare_place, line.span.begin + found.length)) {
-        dated = &line;
-        dateline = found;
+        set_prefix(line, found.length, found.own, "dateline");
         break;
       }
       if (++kept_seen == 2) break;
@@ -745,10 +903,10 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
   const bool any_wrapped = std::any_of(
       lines.begin(), lines.end(), [](const Line& line) { return line.parts > 1 && !line.reason; });
   const auto emit = [&](const Line& line, Span span, bool continues) {
-    if (&line == dated && span.begin == dated->span.begin && dateline.length < span.size()) {
+    if (line.prefix && span.begin == line.span.begin && line.prefix < span.size()) {
       result.dropped.push_back(
-          DroppedLine{Span{span.begin, span.begin + dateline.own}, "dateline"});
-      span.begin += dateline.length;
+          DroppedLine{Span{span.begin, span.begin + line.prefix_own}, line.prefix_reason});
+      span.begin += line.prefix;
     }
     if (line.reason) {
       result.dropped.push_back(DroppedLine{span, line.reason});

@@ -179,6 +179,46 @@ constexpr std::array kPhrases = {
     Phrase{"opens in new window", Reach::Short},
     Phrase{"opens in a new window", Reach::Short},
     Phrase{"agrandir l'image", Reach::Short},
+    // A newsletter's chrome, pasted with the e-mail ("Having trouble viewing this email? View it
+    // in your browser.", "Forwarded this email? Subscribe here for more.").
+    Phrase{"having trouble viewing this email", Reach::Short},
+    Phrase{"view this email in your browser", Reach::Short},
+    Phrase{"view it in your browser", Reach::Short},
+    Phrase{"view in browser", Reach::Short},
+    Phrase{"view in your browser", Reach::Short},
+    Phrase{"forwarded this email", Reach::Short},
+    Phrase{"was this email forwarded to you", Reach::Short},
+    Phrase{"unsubscribe", Reach::Short},
+    Phrase{"voir la version en ligne", Reach::Short},
+    Phrase{"consultez la version en ligne", Reach::Short},
+    Phrase{"afficher dans le navigateur", Reach::Short},
+    Phrase{"afficher dans votre navigateur", Reach::Short},
+    Phrase{"se désabonner", Reach::Short},
+    Phrase{"se désinscrire", Reach::Short},
+    // Corrections appended to an article: they state what was wrong, in words a summary would
+    // take for the news ("Correction: An earlier version of this article misstated the vote
+    // on Sen. Lindqvist's amendment.").
+    Phrase{"an earlier version of this", Reach::Short},
+    Phrase{"a previous version of this", Reach::Short},
+    Phrase{"this article has been corrected", Reach::Short},
+    Phrase{"this story has been corrected", Reach::Short},
+    Phrase{"une version précédente de cet article", Reach::Short},
+    Phrase{"une précédente version de cet article", Reach::Short},
+    Phrase{"cet article a été corrigé", Reach::Short},
+    // A cookie banner's heading, which stood as a page's title ("Nous respectons votre vie
+    // privée", "We value your privacy").
+    Phrase{"accepter et fermer", Reach::Short},
+    Phrase{"continuer sans accepter", Reach::Short},
+    Phrase{"tout accepter", Reach::Short},
+    Phrase{"tout refuser", Reach::Short},
+    Phrase{"accept all", Reach::Short},
+    Phrase{"reject all", Reach::Short},
+    // Photo credits ("(AP Photo/Martin Kell)"; "Getty Images" is a label, below).
+    Phrase{"ap photo", Reach::Short},
+    Phrase{"afp photo", Reach::Short},
+    Phrase{"nous respectons votre vie privée", Reach::Short},
+    Phrase{"we value your privacy", Reach::Short},
+    Phrase{"we care about your privacy", Reach::Short},
 
     // Image lines a copy keeps: alt texts and caption labels ("Texte alternatif : Un archéologue
     // en gilet orange ...", "[Image: Vue aérienne du chantier ...]", "Image caption, ...").
@@ -215,6 +255,7 @@ constexpr std::array kPhrases = {
     Phrase{"advertisement", Reach::Label},
     Phrase{"comments", Reach::Label},
     Phrase{"share", Reach::Label},
+    Phrase{"getty images", Reach::Label},
 };
 
 // Where `phrase` first occurs in `key` on word boundaries, or npos.
@@ -889,6 +930,136 @@ Dateline find_dateline(std::string_view line) {
     if (parts.size() == 1) result.bare_place = head;
   }
   return result;
+}
+
+namespace {
+
+// Where the value after "name :" starts in `line` from `colon` (the byte after the name and its
+// spaces), or 0 when no colon, no space after it or no value follows.
+std::size_t value_after_colon(std::string_view line, std::size_t colon) {
+  if (colon >= line.size() || line[colon] != ':') return 0;
+  const std::size_t value = skip_spaces_at(line, colon + 1);
+  if (value == colon + 1 || value >= line.size()) return 0;
+  return value;
+}
+
+constexpr int kMaxSpeakerWords = 4;
+constexpr std::size_t kMaxSpeakerNoteBytes = 60;  // "(JULIA FERN)", "(voix off)", "(via Zoom)"
+
+}  // namespace
+
+SpeakerLabel find_speaker_label(std::string_view line) {
+  std::size_t i = 0;
+  int words = 0;
+  bool letters = false;
+  std::size_t name_end = 0;
+  // The words in capitals, separated by single spaces.
+  while (i < line.size() && words < kMaxSpeakerWords) {
+    std::size_t end = i;
+    bool word_letters = false;
+    while (end < line.size()) {
+      std::size_t next = end;
+      const UChar32 c = next_code_point(line, next);
+      if (u_isupper(c) || u_istitle(c)) {
+        word_letters = true;
+      } else if (u_isalpha(c)) {
+        return {};  // a lower-case letter: a name in sentence case, or a sentence
+      } else if (!u_isdigit(c) &&
+                 !(end > i && (c == '-' || c == '\'' || c == 0x2019 || c == '.'))) {
+        break;
+      }
+      end = next;
+    }
+    if (end == i) break;
+    ++words;
+    letters = letters || word_letters;
+    name_end = end;
+    i = end;
+    if (i + 1 < line.size() && line[i] == ' ') {
+      std::size_t after = i + 1;
+      if (u_isupper(next_code_point(line, after)) != 0 || u_isdigit(line[i + 1])) ++i;
+    }
+  }
+  if (!letters || name_end == 0) return {};
+  SpeakerLabel label;
+  label.name = line.substr(0, name_end);
+  std::size_t colon = skip_spaces_at(line, name_end);
+  if (colon < line.size() && line[colon] == '(') {
+    const std::size_t close = line.find(')', colon);
+    if (close == std::string_view::npos || close - colon > kMaxSpeakerNoteBytes) return {};
+    colon = skip_spaces_at(line, close + 1);
+  }
+  const std::size_t value = value_after_colon(line, colon);
+  if (value == 0) return {};
+  std::size_t first = value;
+  if (u_islower(next_code_point(line, first))) return {};
+  label.own = colon + 1;
+  label.length = value;
+  return label;
+}
+
+bool is_roster_entry(std::string_view line) {
+  std::size_t dash = std::string_view::npos, dash_length = 0;
+  for (const std::string_view separator : {" - ", " \u2013 ", " \u2014 "}) {
+    const std::size_t at = line.find(separator);
+    if (at < dash) {
+      dash = at;
+      dash_length = separator.size();
+    }
+  }
+  if (dash == std::string_view::npos) return false;
+  const std::string_view name = line.substr(0, dash);
+  const std::string_view role = trim_spaces(line.substr(dash + dash_length));
+  const std::vector<std::string_view> name_words = words_of(name);
+  if (name_words.size() < 2 || name_words.size() > 4 || role.empty()) return false;
+  for (const std::string_view word : name_words) {
+    std::size_t i = 0;
+    if (!u_isupper(next_code_point(word, i))) return false;
+    for (const char c : word)
+      if (c >= '0' && c <= '9') return false;
+  }
+  std::size_t i = 0;
+  if (!u_isupper(next_code_point(role, i))) return false;
+  return count_words(role) <= kMaxRosterRoleWords;
+}
+
+namespace {
+
+struct HeaderName {
+  std::string_view key;  // as comparison_key writes it
+  HeaderKind kind;
+};
+constexpr std::array kHeaderNames = {
+    HeaderName{"subject", HeaderKind::Subject},
+    HeaderName{"objet", HeaderKind::Subject},
+    HeaderName{"from", HeaderKind::Addressing},
+    HeaderName{"to", HeaderKind::Addressing},
+    HeaderName{"cc", HeaderKind::Addressing},
+    HeaderName{"bcc", HeaderKind::Addressing},
+    HeaderName{"reply-to", HeaderKind::Addressing},
+    HeaderName{"sent", HeaderKind::Addressing},
+    HeaderName{"de", HeaderKind::Addressing},
+    HeaderName{"à", HeaderKind::Addressing},
+    HeaderName{"envoyé", HeaderKind::Addressing},
+    HeaderName{"expéditeur", HeaderKind::Addressing},
+    HeaderName{"destinataire", HeaderKind::Addressing},
+    HeaderName{"répondre à", HeaderKind::Addressing},
+    HeaderName{"date", HeaderKind::Other},
+};
+constexpr std::size_t kMaxHeaderNameBytes = 16;
+
+}  // namespace
+
+HeaderField find_header_field(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kMaxHeaderNameBytes) return {};
+  const std::size_t value = value_after_colon(line, colon);
+  if (value == 0) return {};
+  const std::string key = comparison_key(trim_spaces(line.substr(0, colon)));
+  for (const HeaderName& name : kHeaderNames) {
+    if (key == name.key) return HeaderField{name.kind, value, colon + 1};
+  }
+  return {};
 }
 
 namespace {

@@ -70,6 +70,37 @@ struct Dateline {
 };
 Dateline find_dateline(std::string_view line);
 
+// A speaker's name opening a line of a transcript or an interview: "HOST (JULIA FERN): ",
+// "OSEI: ", "Q: ", "HÉLÈNE CARBONNEL : ". One to four words in capitals (letters, digits,
+// hyphens, apostrophes, periods), maybe a note in brackets, a colon, then the words spoken,
+// which do not open with a lower-case letter ("EDF : hausse de 5 %" is a brief's subject).
+// Whether the line belongs to a transcript is the caller's question: a name that opens one line
+// may be a rubric ("EXCLUSIVE: ...").
+struct SpeakerLabel {
+  std::size_t length = 0;  // bytes up to the words spoken; 0 = none
+  std::size_t own = 0;     // bytes of the label, colon included
+  std::string_view name;   // the words in capitals, without the note in brackets
+};
+SpeakerLabel find_speaker_label(std::string_view line);
+
+// A field of an e-mail's header: "From: ", "Subject: ", "Sent: ", "De : ", "À : ", "Objet : ".
+// A newsletter or a press release pasted from a mail client opens with them; the subject is the
+// message's headline and the other fields are no text.
+enum class HeaderKind { None, Subject, Addressing, Other };
+struct HeaderField {
+  HeaderKind kind = HeaderKind::None;
+  std::size_t length = 0;  // bytes up to the value
+  std::size_t own = 0;     // bytes of the field's name, colon included
+};
+HeaderField find_header_field(std::string_view line);
+
+// An entry of a roster: a name of two to four capitalised words, a dash, and a role or an
+// affiliation of at most kMaxRosterRoleWords words that opens with a capital ("Susan O'Kane -
+// Chief Executive Officer, Brightwater Dairy Co.", "Ben Rucker - Morgan Stanley", "Jean Dupont
+// – Rédacteur en chef"). An earnings call lists its participants so, a newspaper its staff.
+bool is_roster_entry(std::string_view line);
+inline constexpr int kMaxRosterRoleWords = 10;
+
 // SGML, XML and HTML markup at the edges of a trimmed line: the TREC/DUC/TAC format news
 // collections come in ("<DOC>", "<DOCNO> APW19981016.0240 </DOCNO>", "<P>" around each
 // paragraph), and text copied from a page's source. `markup_only` is true for a line that is

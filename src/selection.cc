@@ -1,5 +1,8 @@
 #include "selection.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -91,6 +94,54 @@ bool opens_with_anaphor(std::string_view text) {
   return opens_with_demonstrative(start);
 }
 
+// Openings that address the reader or the listener: a live blog's or a newsletter's greeting
+// ("Bonjour et bienvenue dans ce direct consacré à ...", "Suivez avec nous l'évolution de la
+// situation ...", "Good morning and welcome to the Halvorsen Foods conference call."), its
+// sign-off and its calls to follow; a conference call's script ("I would now like to turn the
+// call over to Greg Lindahl."). They open a page, so the position prior ranks them first,
+// and they name the event, so LexRank finds them central; but they report nothing (second review
+// of scraped pages, eval/README.md).
+// clang-format off
+constexpr std::array<std::string_view, 34> kAddressOpenings = {
+    "bonjour", "bonsoir", "bienvenue", "suivez", "retrouvez", "merci de nous avoir suivis",
+    "merci de nous suivre", "merci de votre fidélité", "nous allons clore ce direct",
+    "ce direct est terminé", "ce direct est désormais terminé", "restez avec nous",
+    "welcome", "good morning", "good afternoon", "good evening", "hello", "thanks for joining",
+    "thank you for joining", "thanks for reading", "thanks for following", "thank you for following",
+    "follow us", "follow our", "follow along", "stay with us", "we'll bring you",
+    "i would now like to", "i'd now like to", "i would like to turn", "i'd like to turn",
+    "as a reminder, this call", "thank you, operator", "je laisse la parole"};
+// clang-format on
+
+bool opens_with_address(std::string_view text) {
+  const std::string start = opening_words(text, 40);
+  return std::any_of(kAddressOpenings.begin(), kAddressOpenings.end(),
+                     [&](std::string_view words) { return starts_with_word(start, words); });
+}
+
+// Name particles that open a sentence in lower case before the name ("de Gaulle a déclaré",
+// "van Gogh peignit").
+constexpr std::array<std::string_view, 16> kNameParticles = {
+    "de", "du",  "des",   "van", "von", "der", "den", "da",
+    "di", "del", "della", "dos", "das", "ter", "bin", "ibn"};
+
+// A sentence whose first letter is lower case is the tail of one the segmenter or the page's
+// layout cut ("amendment No. 214, offered by the Senator from Utah, Mr. LINDQVIST." in a
+// Congressional Record copy, a PDF's line after a page break); brand names with a capital inside
+// ("iPhone", "easyJet", "bioMérieux") and name particles are no tails.
+bool opens_in_lower_case(std::string_view text) {
+  const std::size_t word_end = std::min(text.find(' '), text.size());
+  for (std::size_t i = 0; i < word_end;) {
+    const bool first = i == 0;
+    UChar32 c = 0;
+    U8_NEXT(text.data(), i, word_end, c);
+    if (first ? !u_islower(c) : u_isupper(c) != 0) return false;
+  }
+  if (word_end == 0) return false;
+  const std::string_view word = text.substr(0, word_end);
+  return std::find(kNameParticles.begin(), kNameParticles.end(), word) == kNameParticles.end();
+}
+
 // The last character that is not a closing quote or space.
 char final_punctuation(std::string_view text) {
   std::size_t end = text.size();
@@ -121,7 +172,9 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
   const char last = final_punctuation(candidate.sentence.text);
   if (last == '?') return 0.0;  // questions raise, they do not report
   if (last == ':') return 0.0;  // the introduction of a list whose items are elsewhere
-  if (opens_with_anaphor(candidate.sentence.text)) return 0.5;
+  if (opens_with_address(candidate.sentence.text)) return 0.0;
+  if (opens_with_anaphor(candidate.sentence.text) || opens_in_lower_case(candidate.sentence.text))
+    return 0.5;
   return 1.0;
 }
 

@@ -662,6 +662,14 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
       "[Image: Vue aérienne du chantier du tramway, avenue de la République.]",
       "Photo: Firefighters at the scene of the fire on Main Street on Tuesday.",
       "La suite de cet article est réservée aux abonnés.",
+      // A newsletter's chrome, a correction, a cookie banner's buttons.
+      "Having trouble viewing this email? View it in your browser.",
+      "Forwarded this email? Subscribe here for more.",
+      "Si vous ne parvenez pas à lire ce message, voir la version en ligne.",
+      "Correction: An earlier version of this article misstated the vote on the amendment.",
+      "Une version précédente de cet article indiquait par erreur que le pont datait de 1962.",
+      "Accepter et fermer",
+      "Nous respectons votre vie privée",
   };
   for (const std::string& line : boilerplate) {
     const Document document =
@@ -720,6 +728,7 @@ TEST_CASE("boilerplate phrases do not take real sentences", "[clean]") {
       "Share prices fell sharply in Tokyo after the call, traders said.",
       "Comments by the Kremlin spokesman angered officials in Kyiv on Friday.",
       "L'image : celle d'un président isolé, a résumé un diplomate.",
+      "Getty Images said on Tuesday it would buy its rival Shutterstock for $1 billion.",
   };
   for (const std::string& sentence : sentences) {
     const Document document = make_document("Les deux présidents se sont parlé jeudi.\n" +
@@ -1525,4 +1534,182 @@ TEST_CASE("empty and blank documents clean to nothing", "[clean]") {
     CHECK(document.title.empty());
   }
   CHECK(clean(std::vector<Document>{}).empty());
+}
+
+// --- Transcripts, e-mails, rosters, captions -------------------------------------------------
+
+TEST_CASE("rules: speaker labels", "[clean]") {
+  using precis::clean_rules::find_speaker_label;
+  const auto name_of = [](std::string_view line) {
+    return std::string(find_speaker_label(line).name);
+  };
+  CHECK(name_of("OSEI: Marchetti, who died in 1998, left the boxes.") == "OSEI");
+  CHECK(name_of("HOST (JULIA FERN): Welcome back to The Capitol Minute.") == "HOST");
+  CHECK(find_speaker_label("HOST (JULIA FERN): Welcome back.").length ==
+        std::string("HOST (JULIA FERN): ").size());
+  CHECK(find_speaker_label("HOST (JULIA FERN): Welcome back.").own ==
+        std::string("HOST (JULIA FERN):").size());
+  CHECK(name_of("HÉLÈNE CARBONNEL : Elle est sous le choc.") == "HÉLÈNE CARBONNEL");
+  CHECK(name_of("Q: What did the judge decide?") == "Q");
+  CHECK(name_of("FERN: [LAUGHS] Fair enough, I guess.") == "FERN");
+  // Not a speaker: a brief's subject (lower case after it), a name in sentence case, a number,
+  // too many words, nothing after the colon.
+  CHECK(find_speaker_label("EDF : hausse de 5 % du bénéfice au premier semestre.").length == 0);
+  CHECK(find_speaker_label("Julia Fern: Welcome back.").length == 0);
+  CHECK(find_speaker_label("2024: The year in review.").length == 0);
+  CHECK(find_speaker_label("THE HOUSE OF THE PEOPLE SAID: Yes.").length == 0);
+  CHECK(find_speaker_label("NOTE:").length == 0);
+}
+
+TEST_CASE("a transcript's speaker names go; a rubric that opens one line stays", "[clean]") {
+  const Document transcript = make_document(
+      "The Capitol Minute, episode 212\n\n"
+      "HOST (JULIA FERN): Welcome back to The Capitol Minute. The Senate passed the ports bill.\n\n"
+      "MARCUS OBI: Hey, Julia. It was a long day in the chamber for everyone.\n\n"
+      "FERN: So, what is this bill? Give me the short version of it.\n\n"
+      "OBI: It is $12.4 billion over five years, mostly for dredging the channels.\n\n"
+      "FERN: And who was against it? Tell me about the amendment.\n");
+  const CleanedDocument cleaned = clean_one(transcript);
+  CHECK(kept(transcript, cleaned) ==
+        std::vector<std::string>{
+            "Welcome back to The Capitol Minute. The Senate passed the ports bill.",
+            "Hey, Julia. It was a long day in the chamber for everyone.",
+            "So, what is this bill? Give me the short version of it.",
+            "It is $12.4 billion over five years, mostly for dredging the channels.",
+            "And who was against it? Tell me about the amendment."});
+  const auto lines = dropped(transcript, cleaned);
+  CHECK(std::count_if(lines.begin(), lines.end(),
+                      [](const auto& line) { return line.second == "speaker"; }) == 5);
+  CHECK(std::find(lines.begin(), lines.end(),
+                  std::pair<std::string, std::string>{"HOST (JULIA FERN):", "speaker"}) !=
+        lines.end());
+  // One rubric, or a headline's rubric repeated by the lede: no transcript.
+  for (const std::string text :
+       {std::string("EXCLUSIVE: The Senate passed the ports bill on Thursday by 62 votes.\n\n"
+                    "The bill now goes to the House, where its fate is less certain.\n"),
+        std::string("ONPC : La comédienne Camille Chamoux tacle le philosophe\n"
+                    "ONPC : La comédienne Camille Chamoux tacle le philosophe (vidéo). Samedi, "
+                    "Alain Finkielkraut était invité sur le plateau de France 2.\n")}) {
+    const Document document = make_document(text);
+    INFO(text);
+    const auto reasons = dropped(document, clean_one(document));
+    CHECK(std::none_of(reasons.begin(), reasons.end(),
+                       [](const auto& line) { return line.second == "speaker"; }));
+  }
+}
+
+TEST_CASE("rules: e-mail header fields", "[clean]") {
+  using precis::clean_rules::find_header_field;
+  using precis::clean_rules::HeaderKind;
+  CHECK(find_header_field("Subject: Deal Sheet: A $4.2 bn bet").kind == HeaderKind::Subject);
+  CHECK(find_header_field("Subject: Deal Sheet: A $4.2 bn bet").length == 9);
+  CHECK(find_header_field("Objet : ☕ Cyberattaque à l'hôpital").kind == HeaderKind::Subject);
+  CHECK(find_header_field("Objet : ☕ Cyberattaque à l'hôpital").own == 7);
+  CHECK(find_header_field("À : abonne@exemple.fr").kind == HeaderKind::Addressing);
+  CHECK(find_header_field("Envoyé : jeudi 7 novembre 2024 06:30").kind == HeaderKind::Addressing);
+  CHECK(find_header_field("Date: Monday, March 10, 2025").kind == HeaderKind::Other);
+  CHECK(find_header_field("Subject:").kind == HeaderKind::None);
+  CHECK(find_header_field("Sujet : la réforme des retraites").kind == HeaderKind::None);
+  CHECK(find_header_field("Note: the figures are provisional.").kind == HeaderKind::None);
+}
+
+TEST_CASE("an e-mail's header goes and its subject is the title", "[clean]") {
+  const std::string body =
+      "Le centre hospitalier de Val-d'Orbe est victime depuis mardi soir d'une attaque par "
+      "rançongiciel.\n";
+  const Document mail = make_document(
+      "De : La Lettre du Matin <lettre@exemple.fr>\n"
+      "Envoyé : jeudi 7 novembre 2024 06:30\n"
+      "À : abonne@exemple.fr\n"
+      "Objet : Cyberattaque à l'hôpital, prix de l'eau, derby ce soir\n\n" +
+      body);
+  const CleanedDocument cleaned = clean_one(mail);
+  CHECK(cleaned.title == "Cyberattaque à l'hôpital, prix de l'eau, derby ce soir");
+  CHECK(slice(mail, cleaned.title_span) == cleaned.title);
+  CHECK(kept(mail, cleaned) == std::vector<std::string>{body.substr(0, body.size() - 1)});
+  CHECK(dropped(mail, cleaned) ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"De : La Lettre du Matin <lettre@exemple.fr>", "header"},
+            {"Envoyé : jeudi 7 novembre 2024 06:30", "header"},
+            {"À : abonne@exemple.fr", "header"},
+            {"Objet :", "header"},
+            {"Cyberattaque à l'hôpital, prix de l'eau, derby ce soir", "title"}});
+  // A subject alone opens a message too; a date alone does not make a header.
+  const Document lone = make_document("Subject: Evacuation update - Wednesday 7 a.m.\n\n" + body);
+  CHECK(clean_one(lone).title == "Evacuation update - Wednesday 7 a.m.");
+  const Document dated = make_document("Date: 7 novembre 2024\n\n" + body);
+  const auto dated_lines = dropped(dated, clean_one(dated));
+  CHECK(std::none_of(dated_lines.begin(), dated_lines.end(),
+                     [](const auto& line) { return line.second == "header"; }));
+  // Without cleaning the header stays text, and the subject is still the title.
+  precis::CleanOptions off;
+  off.enabled = false;
+  const CleanedDocument raw = clean_one(mail, off);
+  CHECK(raw.title == "Cyberattaque à l'hôpital, prix de l'eau, derby ce soir");
+  CHECK(kept(mail, raw).size() == 4);
+}
+
+TEST_CASE("a forwarded message's header inside the text goes", "[clean]") {
+  const std::string lede =
+      "Please see below the statement the borough sent to residents this morning about the fire.";
+  const std::string body = "The evacuation order remains in effect until further notice.";
+  const Document mail = make_document(lede +
+                                      "\n\nFrom: Borough of Dunmore Falls <info@example.org>\n"
+                                      "Sent: Wednesday, March 5, 2025 7:02 AM\n"
+                                      "Subject: Evacuation update\n\n" +
+                                      body + "\n");
+  CHECK(kept(mail, clean_one(mail)) == std::vector<std::string>{lede, body});
+}
+
+TEST_CASE("a caption under a picture's label goes, and a line its successor repeats", "[clean]") {
+  const std::string paragraph =
+      "Le pont de la Lanne, un ouvrage de béton de 84 mètres, s'est effondré mardi vers 14 h 10.";
+  const std::string caption = "Le tablier du pont de la Lanne gît dans la rivière, mercredi matin.";
+  const Document labelled =
+      make_document("Image\n" + caption + "\nFred Lanne / MaxPPP\n" + paragraph + "\n");
+  CHECK(kept(labelled, clean_one(labelled)) == std::vector<std::string>{paragraph});
+
+  const std::string copy = "Smoke rises from derailed tank cars near Mill Street on Tuesday.";
+  const std::string lede =
+      "Thirty-eight cars of a freight train left the tracks late Monday in the borough.";
+  const Document reader =
+      make_document(copy + "\n" + copy + " (AP Photo/Martin Kell)\n\n" + lede + "\n");
+  const auto lines = dropped(reader, clean_one(reader));
+  CHECK(kept(reader, clean_one(reader)) == std::vector<std::string>{lede});
+  CHECK(std::find(lines.begin(), lines.end(),
+                  std::pair<std::string, std::string>{copy, "repeated"}) != lines.end());
+  // A subhead that opens the next paragraph's first sentence is no copy: it has no period.
+  const Document subhead = make_document(
+      "Key points\nKey points of the deal were agreed late on Monday by both boards.\n");
+  CHECK(kept(subhead, clean_one(subhead)).size() == 1);
+}
+
+TEST_CASE("rules: roster entries", "[clean]") {
+  using precis::clean_rules::is_roster_entry;
+  CHECK(is_roster_entry("Susan O'Kane - Chief Executive Officer, Brightwater Dairy Co."));
+  CHECK(is_roster_entry("Greg T. Lindahl - Chief Executive Officer"));
+  CHECK(is_roster_entry("Jean Dupont – Rédacteur en chef"));
+  CHECK_FALSE(is_roster_entry("Ben - Morgan Stanley"));  // one word: no full name
+  CHECK_FALSE(is_roster_entry("Jean Dupont – le ministre a démissionné mardi soir."));
+  CHECK_FALSE(is_roster_entry("PSG 2 - OM 1"));
+  CHECK_FALSE(
+      is_roster_entry("Nantes, Lyon et Paris – Les trois villes ont voté pour la "
+                      "gratuité des transports en commun dès le mois de janvier."));
+}
+
+TEST_CASE("a roster goes, even where an entry ends with an abbreviation", "[clean]") {
+  const std::string body =
+      "Halvorsen Foods said on Monday it would buy Brightwater Dairy for about $4.2 billion.";
+  const Document call =
+      make_document(body +
+                    "\n\nCompany Participants\nGreg T. Lindahl - Chief Executive Officer\n"
+                    "Susan O'Kane - Chief Executive Officer, Brightwater Dairy Co.\n\n" +
+                    body + " The deal should close this year.\n");
+  const CleanedDocument cleaned = clean_one(call);
+  CHECK(kept(call, cleaned).size() == 2);
+  const auto lines = dropped(call, cleaned);
+  CHECK(std::find(lines.begin(), lines.end(),
+                  std::pair<std::string, std::string>{
+                      "Susan O'Kane - Chief Executive Officer, Brightwater Dairy Co.", "roster"}) !=
+        lines.end());
 }

@@ -215,3 +215,42 @@ TEST_CASE("a taken sentence the later ones restate together is dropped and the b
   o.paraphrase = 0.6;
   CHECK(select_sentences(cs, g, no_concepts, idf, o) == std::vector<std::size_t>{1, 2, 3});
 }
+
+TEST_CASE("standalone filters: greetings and sentence tails", "[selection]") {
+  SummarizeOptions o;
+  // A live blog's, a newsletter's or a call's greeting reports nothing.
+  for (const char* greeting :
+       {"Bonjour et bienvenue dans ce direct consacré à l'effondrement du pont de la Lanne.",
+        "Suivez avec nous l'évolution de la situation après l'incendie de l'usine Chimitrans.",
+        "Good morning and welcome to the Halvorsen Foods conference call on the dairy deal.",
+        "Welcome back to The Capitol Minute, where we follow the ports bill tonight.",
+        "Retrouvez toutes les informations sur l'incendie dans notre direct de la journée.",
+        "I would now like to turn the call over to Greg Lindahl, our chief executive."}) {
+    INFO(greeting);
+    CHECK(standalone_factor(candidate(0, 0, 1, greeting), o) == 0.0);
+  }
+  // The same words further in, or a word that only starts alike, are news.
+  CHECK(standalone_factor(
+            candidate(0, 0, 1, "Following the vote, the Senate sent the ports bill to the House."),
+            o) == 1.0);
+  CHECK(standalone_factor(candidate(0, 0, 1,
+                                    "Le maire a souhaité la bienvenue aux secouristes venus de "
+                                    "toute la région mardi."),
+                          o) == 1.0);
+  // A sentence opening in lower case is a cut one's tail; brand names and particles are not.
+  CHECK(standalone_factor(candidate(0, 3, 1,
+                                    "amendment No. 214, offered by the Senator from Utah, was "
+                                    "rejected on Thursday."),
+                          o) == 0.5);
+  CHECK(standalone_factor(candidate(0, 3, 1,
+                                    "modère Jean Bosvieux, directeur des études à l'Agence "
+                                    "nationale d'information sur le logement."),
+                          o) == 0.5);
+  CHECK(standalone_factor(
+            candidate(0, 3, 1, "iPhone sales fell 9 percent in China in the last quarter."), o) ==
+        1.0);
+  CHECK(standalone_factor(candidate(0, 3, 1,
+                                    "de Gaulle avait prononcé son discours depuis le balcon de "
+                                    "l'hôtel de ville."),
+                          o) == 1.0);
+}

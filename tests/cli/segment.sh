@@ -79,6 +79,38 @@ if [ "$(id -u)" -ne 0 ]; then
   expect_exit 1 "$PRECIS" segment "$TMP/locked.txt"
   expect_grep 'locked.txt' "$TMP/err"
 fi
+# A transcript and a newsletter pasted from a mail client: speakers' names and header fields are
+# reported as dropped, the subject is the title, and the spans still hold (CRLF line ends).
+mkdir -p "$TMP/pasted"
+printf 'The Capitol Minute, episode 212\r\n\r\nHOST (JULIA FERN): Welcome back to The Capitol Minute. The Senate passed the ports bill 62 to 37 on Thursday.\r\n\r\nOBI: It is $12.4 billion over five years, mostly for dredging shipping channels at 40 ports.\r\n\r\nFERN: And who voted against the ports bill in the Senate on Thursday?\r\n\r\nOBI: Sen. Curt Lindqvist of Utah led the 37 senators who voted against the ports bill.\r\n' >"$TMP/pasted/podcast.txt"
+printf 'From: Deal Sheet <news@example.com>\nSent: Thursday, March 6, 2025 6:12 PM\nSubject: Senate passes the ports bill\n\nHaving trouble viewing this email? View it in your browser.\n\nThe Senate passed a $12.4 billion ports bill on Thursday, sending it to the House for a vote.\n' >"$TMP/pasted/mail.txt"
+expect_exit 0 "$PRECIS" segment --format json "$TMP/pasted"
+python3 - "$TMP/out" <<'PY' || fail "transcript and e-mail"
+import json, sys
+docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["documents"]}
+errors = []
+for name, d in docs.items():
+    data = open(d["path"], "rb").read()
+    for s in d["sentences"]:
+        if " ".join(data[s["start"]:s["end"]].decode().split()) != s["text"]:
+            errors.append(f"{name}: span of {s['text']!r}")
+    for line in d["dropped"]:
+        if data[line["start"]:line["end"]].decode() != line["text"]:
+            errors.append(f"{name}: span of dropped {line['text']!r}")
+podcast = docs["podcast.txt"]
+if [l["text"] for l in podcast["dropped"] if l["reason"] == "speaker"] != ["HOST (JULIA FERN):", "OBI:", "FERN:", "OBI:"]:
+    errors.append(f"speakers: {podcast['dropped']}")
+if any(s["text"].startswith(("HOST", "OBI", "FERN")) for s in podcast["sentences"]):
+    errors.append("a sentence opens with a speaker's name")
+mail = docs["mail.txt"]
+if mail["title"] != "Senate passes the ports bill":
+    errors.append(f"mail title {mail['title']!r}")
+if [s["text"] for s in mail["sentences"]] != ["The Senate passed a $12.4 billion ports bill on Thursday, sending it to the House for a vote."]:
+    errors.append(f"mail sentences {mail['sentences']}")
+print("\n".join(errors), file=sys.stderr)
+sys.exit(1 if errors else 0)
+PY
+
 expect_exit 1 "$PRECIS" segment "$TMP/missing.txt"
 expect_grep 'missing.txt' "$TMP/err"
 
