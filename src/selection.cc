@@ -101,16 +101,24 @@ bool opens_with_anaphor(std::string_view text) {
 // call over to Greg Lindahl."). They open a page, so the position prior ranks them first,
 // and they name the event, so LexRank finds them central; but they report nothing (second review
 // of scraped pages, eval/README.md).
+// A greeting counts with what makes it one ("Bonjour et", "Good morning,", "Welcome back"): a
+// lede may open with "Bienvenue dans l'ère post-coronavirus : ..." and a name with "Good Morning
+// America" or "Bienvenue chez nous" (a TV show); 4 such sentences were among the 63 of 36,152
+// OrangeSum articles that the bare words matched.
 // clang-format off
-constexpr std::array<std::string_view, 34> kAddressOpenings = {
-    "bonjour", "bonsoir", "bienvenue", "suivez", "retrouvez", "merci de nous avoir suivis",
-    "merci de nous suivre", "merci de votre fidélité", "nous allons clore ce direct",
-    "ce direct est terminé", "ce direct est désormais terminé", "restez avec nous",
-    "welcome", "good morning", "good afternoon", "good evening", "hello", "thanks for joining",
-    "thank you for joining", "thanks for reading", "thanks for following", "thank you for following",
-    "follow us", "follow our", "follow along", "stay with us", "we'll bring you",
-    "i would now like to", "i'd now like to", "i would like to turn", "i'd like to turn",
-    "as a reminder, this call", "thank you, operator", "je laisse la parole"};
+constexpr std::array<std::string_view, 48> kAddressOpenings = {
+    "bonjour,", "bonjour et", "bonjour à", "bonsoir,", "bonsoir et", "bonsoir à",
+    "bienvenue dans ce", "bienvenue sur ce", "bienvenue dans notre", "bienvenue sur notre",
+    "suivez", "retrouvez", "merci de nous avoir suivis", "merci de nous suivre",
+    "merci de votre fidélité", "nous allons clore ce direct", "ce direct est terminé",
+    "ce direct est désormais terminé", "restez avec nous",
+    "welcome back", "welcome to our", "welcome to this", "welcome to the live",
+    "good morning,", "good morning and", "good afternoon,", "good afternoon and",
+    "good evening,", "good evening and", "hello,", "hello and", "hi,", "hi and",
+    "thanks for joining", "thank you for joining", "thanks for reading", "thanks for following",
+    "thank you for following", "follow us", "follow our", "follow along", "stay with us",
+    "we'll bring you", "i would now like to", "i'd now like to", "i would like to turn",
+    "as a reminder, this call", "thank you, operator"};
 // clang-format on
 
 bool opens_with_address(std::string_view text) {

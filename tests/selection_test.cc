@@ -237,6 +237,14 @@ TEST_CASE("standalone filters: greetings and sentence tails", "[selection]") {
                                     "Le maire a souhaité la bienvenue aux secouristes venus de "
                                     "toute la région mardi."),
                           o) == 1.0);
+  for (const char* news :
+       {"Bienvenue dans l'ère post-coronavirus : une application classe les citoyens selon leur "
+        "hygiène de vie.",
+        "Good Morning America host Robin Roberts said on Monday she would return to the show.",
+        "Welcome relief came on Friday for the 2,400 residents who had spent two nights away."}) {
+    INFO(news);
+    CHECK(standalone_factor(candidate(0, 0, 1, news), o) == 1.0);
+  }
   // A sentence opening in lower case is a cut one's tail; brand names and particles are not.
   CHECK(standalone_factor(candidate(0, 3, 1,
                                     "amendment No. 214, offered by the Senator from Utah, was "
