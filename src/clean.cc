@@ -768,7 +768,8 @@ void set_prefix(Line& line, std::size_t length, std::size_t own, const char* rea
 // the document a subject alone makes one ("Subject: [Borough] Evacuation update"), or two fields
 // of which one addresses the message; further down, a forwarded message's header has a subject
 // and an addressing field. Marks the runs' lines as "header" when `drop`, and returns the index
-// of the subject's line in the run that opens the document: the message's headline.
+// of the subject's line in the run that opens the document: the message's headline, whose field
+// name goes as a prefix and whose key is the subject's (for title repeats).
 std::optional<std::size_t> mark_email_headers(const Document& document, std::vector<Line>& lines,
                                               bool drop) {
   std::optional<std::size_t> subject;
@@ -781,12 +782,14 @@ std::optional<std::size_t> mark_email_headers(const Document& document, std::vec
     std::size_t end = i;
     bool has_subject = false, has_addressing = false;
     std::optional<std::size_t> run_subject;
+    clean_rules::HeaderField subject_field;
     while (end < lines.size() && !lines[end].blank() && lines[end].parts == 1) {
       const clean_rules::HeaderField field =
           clean_rules::find_header_field(text_of(document, lines[end]));
       if (field.kind == clean_rules::HeaderKind::None) break;
       if (field.kind == clean_rules::HeaderKind::Subject && !run_subject) {
         run_subject = end;
+        subject_field = field;
         has_subject = true;
       }
       has_addressing = has_addressing || field.kind == clean_rules::HeaderKind::Addressing;
@@ -796,7 +799,13 @@ std::optional<std::size_t> mark_email_headers(const Document& document, std::vec
     const bool header = at_top ? has_subject || (fields >= 2 && has_addressing)
                                : fields >= 2 && has_subject && has_addressing;
     if (header) {
-      if (at_top && run_subject) subject = run_subject;
+      if (at_top && run_subject) {
+        subject = run_subject;
+        Line& line = lines[*run_subject];
+        set_prefix(line, subject_field.length, subject_field.own, "header");
+        line.key =
+            clean_rules::comparison_key(text_of(document, line).substr(subject_field.length));
+      }
       if (drop)
         for (std::size_t k = i; k < end; ++k)
           if (k != run_subject || !at_top) lines[k].reason = "header";
@@ -844,23 +853,13 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     for (std::size_t i = 0; i < lines.size() && !title; ++i)
       if (!lines[i].blank() && lines[i].span.begin == *extras.headline) title = i;
   }
-  std::string subject_key;
-  if (!title) {
-    if (const auto subject = mark_email_headers(document, lines, options.enabled)) {
-      Line& line = lines[*subject];
-      const clean_rules::HeaderField field =
-          clean_rules::find_header_field(text_of(document, line));
-      set_prefix(line, field.length, field.own, "header");
-      subject_key = clean_rules::comparison_key(text_of(document, line).substr(field.length));
-      title = subject;
-    }
-  }
+  if (!title) title = mark_email_headers(document, lines, options.enabled);
   if (!title) title = find_title(document.text, lines);
   std::string_view title_key;
   if (title) {
     Line& line = lines[*title];
     line.reason = "title";
-    title_key = line.prefix ? std::string_view(subject_key) : std::string_view(line.key);
+    title_key = line.key;
     result.title_span = Span{line.span.begin + line.prefix, line.span.end};
     result.title = clean_rules::collapse_spaces(
         std::string_view(document.text).substr(result.title_span.begin, result.title_span.size()));

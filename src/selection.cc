@@ -85,8 +85,8 @@ bool opens_with_demonstrative(std::string_view start) {
   return false;
 }
 
-bool opens_with_anaphor(std::string_view text) {
-  const std::string start = opening_words(text, 40);
+// `start`: the sentence's opening_words.
+bool opens_with_anaphor(std::string_view start) {
   for (auto imp : kImpersonal)
     if (start.rfind(imp, 0) == 0) return false;
   for (auto word : kAnaphoricOpenings)
@@ -121,8 +121,8 @@ constexpr std::array<std::string_view, 48> kAddressOpenings = {
     "as a reminder, this call", "thank you, operator"};
 // clang-format on
 
-bool opens_with_address(std::string_view text) {
-  const std::string start = opening_words(text, 40);
+// `start`: the sentence's opening_words.
+bool opens_with_address(std::string_view start) {
   return std::any_of(kAddressOpenings.begin(), kAddressOpenings.end(),
                      [&](std::string_view words) { return starts_with_word(start, words); });
 }
@@ -180,9 +180,9 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
   const char last = final_punctuation(candidate.sentence.text);
   if (last == '?') return 0.0;  // questions raise, they do not report
   if (last == ':') return 0.0;  // the introduction of a list whose items are elsewhere
-  if (opens_with_address(candidate.sentence.text)) return 0.0;
-  if (opens_with_anaphor(candidate.sentence.text) || opens_in_lower_case(candidate.sentence.text))
-    return 0.5;
+  const std::string start = opening_words(candidate.sentence.text, 40);
+  if (opens_with_address(start)) return 0.0;
+  if (opens_with_anaphor(start) || opens_in_lower_case(candidate.sentence.text)) return 0.5;
   return 1.0;
 }
 
