@@ -549,6 +549,7 @@ std::optional<std::size_t> find_title(std::string_view text, const std::vector<L
     const Line& line = lines[i];
     if (line.blank() || line.phrase || !headline_shaped(i)) continue;
     if (line.words < kMinTitleWords) continue;
+    if (clean_rules::is_date_line(line.key)) continue;
     // A breadcrumb ("Accueil > Politique > Gouvernement", "Home › News") is the site's menu.
     if (line.key.find(" > ") != std::string::npos || line.key.find(" \u203A ") != std::string::npos)
       continue;
@@ -592,6 +593,7 @@ const char* classify(const std::vector<Line>& lines, std::size_t i) {
   // several sources carry is not spared: wire copy shares sentences, and what two pages of one
   // outlet share below the sentence level is its template (menus, share buttons, the site name).
   if (line.words >= clean_rules::kLongLineWords || line.punctuated) return nullptr;
+  if (clean_rules::is_date_line(line.key)) return "date";
   const Line* previous = previous_line(lines, i);
   const Line* next = next_line(lines, i);
   const bool between_paragraphs = previous && next && previous->body() && next->body();

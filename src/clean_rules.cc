@@ -860,6 +860,70 @@ bool roman_numeral(std::string_view word) {
 
 }  // namespace
 
+namespace {
+
+constexpr int kMaxDateLineWords = 10;
+// Words of a date line besides the date's own: prepositions before the time, time zones.
+constexpr std::array<std::string_view, 16> kDateLineWords = {
+    "à",   "at",  "on",   "am", "pm",  "a.m", "p.m", "gmt",
+    "utc", "cet", "cest", "et", "edt", "est", "bst", "pst"};
+
+// "10:42", "14h05", "14h", "9.30": a clock time.
+bool is_clock_time(std::string_view word) {
+  const std::size_t separator = word.find_first_of(":h.");
+  if (separator == 0 || separator == std::string_view::npos || separator > 2) return false;
+  const auto digits = [](std::string_view s) {
+    return s.size() <= 2 && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const std::string_view minutes = word.substr(separator + 1);
+  return digits(word.substr(0, separator)) && digits(minutes) &&
+         (word[separator] == 'h' || minutes.size() == 2);
+}
+
+// "12/03/2025", "2025-03-12", "12.03.2025": a numeric date, with two separators.
+bool is_numeric_date(std::string_view word) {
+  if (word.find_first_not_of("0123456789/-.") != std::string_view::npos) return false;
+  const auto separators = std::count_if(word.begin(), word.end(),
+                                        [](char c) { return c == '/' || c == '-' || c == '.'; });
+  return separators == 2 && word.size() >= 6;
+}
+
+}  // namespace
+
+bool is_date_line(std::string_view line) {
+  std::string_view rest = trim_spaces(line);
+  if (const HeaderField label = find_header_field(rest); label.kind == HeaderKind::Other)
+    rest = rest.substr(label.length);
+  const std::vector<std::string_view> words = words_of(rest);
+  if (words.empty() || static_cast<int>(words.size()) > kMaxDateLineWords) return false;
+  bool date = false;
+  for (std::string_view word : words) {
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    if (word.empty() || word == "-" || word == "|" || word == "\u2013" || word == "\u2014" ||
+        word == "\u00B7")
+      continue;
+    if (is_clock_time(word)) continue;
+    if (is_numeric_date(word)) {
+      date = true;
+      continue;
+    }
+    const std::string lower = lower_ascii_without_period(word);
+    if (listed(std::string_view(lower), kMonths)) {
+      date = true;
+      continue;
+    }
+    if (listed(std::string_view(lower), kWeekdays) || listed(std::string_view(lower), kDateWords) ||
+        listed(std::string_view(lower), kDateLineWords))
+      continue;
+    const WordShape shape = shape_of(word);
+    if (shape.other) return false;
+    const bool number = shape.letters == 0 && shape.digits > 0 && shape.digits <= 4;
+    const bool ordinal = shape.digits > 0 && shape.digits <= 2 && shape.letters <= 2;  // 3rd, 1er
+    if (!number && !ordinal) return false;
+  }
+  return date;
+}
+
 Dateline find_dateline(std::string_view line) {
   if (const Dateline stamp = find_date_stamp(line); stamp.length > 0) return stamp;
   const DatelineEnd end = find_dateline_end(line);
@@ -1047,6 +1111,23 @@ constexpr std::array kHeaderNames = {
     HeaderName{"date", HeaderKind::Other},
 };
 constexpr std::size_t kMaxHeaderNameBytes = 16;
+// What a mail client puts before the subject of a reply or a forwarded message ("RE: Fwd: ",
+// Outlook's French "TR : "): no part of the headline.
+constexpr std::array<std::string_view, 4> kReplyMarkers = {"re", "fw", "fwd", "tr"};
+
+// Where the subject starts after its reply and forward markers, from `value` on.
+std::size_t skip_reply_markers(std::string_view line, std::size_t value) {
+  for (;;) {
+    const std::size_t colon = line.find(':', value);
+    if (colon == std::string_view::npos || colon - value > 4) return value;
+    const std::string marker =
+        lower_ascii_without_period(trim_spaces(line.substr(value, colon - value)));
+    if (!listed(std::string_view(marker), kReplyMarkers)) return value;
+    const std::size_t next = value_after_colon(line, colon);
+    if (next == 0) return value;
+    value = next;
+  }
+}
 
 }  // namespace
 
@@ -1057,7 +1138,9 @@ HeaderField find_header_field(std::string_view line) {
   if (value == 0) return {};
   const std::string key = comparison_key(trim_spaces(line.substr(0, colon)));
   for (const HeaderName& name : kHeaderNames) {
-    if (key == name.key) return HeaderField{name.kind, value, colon + 1};
+    if (key != name.key) continue;
+    if (name.kind != HeaderKind::Subject) return HeaderField{name.kind, value, colon + 1};
+    return HeaderField{name.kind, skip_reply_markers(line, value), colon + 1};
   }
   return {};
 }

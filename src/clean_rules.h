@@ -70,6 +70,12 @@ struct Dateline {
 };
 Dateline find_dateline(std::string_view line);
 
+// A line that is a date and nothing else, maybe with its weekday, its time, a time zone and a
+// "Date:" label: "Mardi 12 mars 2025", "Tuesday, March 12, 2025 10:42 AM", "12/03/2025 à 14h05",
+// "Le 12 mars 2025 à 14h05", "Date: 12 March 2025". A page prints one above or under its
+// headline; it is no headline itself. A month's name or a numeric date must be in it.
+bool is_date_line(std::string_view line);
+
 // A speaker's name opening a line of a transcript or an interview: "HOST (JULIA FERN): ",
 // "OSEI: ", "Q: ", "HÉLÈNE CARBONNEL : ". One to four words in capitals (letters, digits,
 // hyphens, apostrophes, periods), maybe a note in brackets, a colon, then the words spoken,

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
+#include <iterator>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -100,6 +102,20 @@ constexpr std::u16string_view kTitles[] = {
     u"capt", u"sgt",  u"mrs", u"ste",  u"sté",  u"brig", u"maj", u"cmdr", u"supt", u"det",
     u"insp", u"hon",  u"rev", u"adm",  u"cpl",  u"pvt",  u"spc", u"pfc",
 };
+// A company's legal form, abbreviated ("Goldman Sachs & Co.", "Acme Corp.", "Martin et Cie."),
+// is a sentence end before most capitals ("He joined Acme Co. He left in 2020."), but not
+// before the rest of the name ("& Co. LLC", "Corp. Ltd.") or the title of one of its officers,
+// which financial news puts right after it ("Apple Inc. Chief Executive Tim Cook").
+constexpr std::u16string_view kCompanyForms[] = {u"Co",  u"Corp", u"Inc", u"Ltd",
+                                                 u"Cie", u"Cos",  u"Bros"};
+constexpr std::u16string_view kAfterCompanyForm[] = {
+    u"LLC",  u"LLP",       u"LP",       u"Ltd",     u"Inc",      u"Corp",       u"Co",
+    u"PLC",  u"plc",       u"AG",       u"SA",      u"S.A.",     u"NV",         u"N.V.",
+    u"SE",   u"GmbH",      u"SpA",      u"SAS",     u"SARL",     u"AB",         u"Chief",
+    u"CEO",  u"CFO",       u"COO",      u"CTO",     u"Chairman", u"Chairwoman", u"President",
+    u"Vice", u"Executive", u"Director", u"Founder", u"PDG",
+};
+
 // Two-letter words that open a sentence glued to a year ("en 2019La situation"); any other
 // two letters after a year are more likely a unit ("2000Wh", "2000Hz").
 constexpr std::u16string_view kShortOpenings[] = {
@@ -427,6 +443,17 @@ bool abbreviation_before_number(const UChar* text, std::int32_t period, std::int
   return false;
 }
 
+// Whether the period at `period` ends a company's legal form that the name's rest or an
+// officer's title at `next` follows (kCompanyForms).
+bool company_form_goes_on(const UChar* text, std::int32_t period, std::int32_t next,
+                          std::int32_t limit) {
+  const std::u16string_view form = letters_before(text, period);
+  if (std::find(std::begin(kCompanyForms), std::end(kCompanyForms), form) ==
+      std::end(kCompanyForms))
+    return false;
+  return starts_with_any(text, next, limit, kAfterCompanyForm) > 0;
+}
+
 // Whether the period at `period` ends a French weekday abbreviation (kFrenchWeekdays) that a
 // date follows from `next` on, before `limit`: "sam. 12 mars", "dim. 1er déc.".
 bool weekday_before_date(const UChar* text, std::int32_t period, std::int32_t next,
@@ -454,6 +481,7 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
         abbreviation_before_number(text, end - 1, next, boundaries[k + 1].pos))
       return false;  // "le 3 fév. 2021 (Cass.": ICU breaks before a number then a capital
     if (weekday_before_date(text, end - 1, next, boundaries[k + 1].pos)) return false;
+    if (company_form_goes_on(text, end - 1, next, boundaries[k + 1].pos)) return false;
     if (ends_with_era(text, end)) return true;
     return !ends_with_listed_abbreviation(text, boundaries[k - 1].pos, end, language) &&
            !ends_with_initials(text, end);

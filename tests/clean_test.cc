@@ -1584,7 +1584,7 @@ TEST_CASE("a transcript's speaker names go; a rubric that opens one line stays",
                   std::pair<std::string, std::string>{"HOST (JULIA FERN):", "speaker"}) !=
         lines.end());
   // One rubric, or a headline's rubric repeated by the lede: no transcript.
-  for (const std::string text :
+  for (const std::string& text :
        {std::string("EXCLUSIVE: The Senate passed the ports bill on Thursday by 62 votes.\n\n"
                     "The bill now goes to the House, where its fate is less certain.\n"),
         std::string("ONPC : La comédienne Camille Chamoux tacle le philosophe\n"
@@ -1613,6 +1613,51 @@ TEST_CASE("rules: e-mail header fields", "[clean]") {
   CHECK(find_header_field("Note: the figures are provisional.").kind == HeaderKind::None);
 }
 
+TEST_CASE("rules: a reply's and a forward's markers are no part of the subject", "[clean]") {
+  using precis::clean_rules::find_header_field;
+  const std::string line = "Subject: RE: Fwd: Evacuation update";
+  const auto field = find_header_field(line);
+  CHECK(line.substr(field.length) == "Evacuation update");
+  CHECK(field.own == 8);
+  const std::string french = "Objet : TR : RE : Cyberattaque à l'hôpital";
+  CHECK(french.substr(find_header_field(french).length) == "Cyberattaque à l'hôpital");
+  // A subject that only opens with such letters keeps them.
+  const std::string word = "Subject: Refinery fire: update";
+  CHECK(word.substr(find_header_field(word).length) == "Refinery fire: update");
+  const std::string marker_only = "Subject: Re:";
+  CHECK(marker_only.substr(find_header_field(marker_only).length) == "Re:");
+}
+
+TEST_CASE("rules: date lines", "[clean]") {
+  using precis::clean_rules::is_date_line;
+  for (const char* line :
+       {"Mardi 12 mars 2025", "Tuesday, March 12, 2025 10:42 AM", "12/03/2025 à 14h05",
+        "Le 12 mars 2025 à 14h05", "Date: 12 March 2025", "2025-03-12 14:05", "March 12, 2025",
+        "Wed 5 Mar 2025 18.21 GMT", "4:55 PM PST \u00B7 March 4, 2025", "1er mai 2025"})
+    CHECK(is_date_line(line));
+  for (const char* line : {"May Day protests across France", "12 killed in Dunmore flood", "2025",
+                           "Day 3 - 14:05", "Flood forces evacuation of riverside homes in Dunmore",
+                           "March on the capital", "Date: to be confirmed", ""})
+    CHECK_FALSE(is_date_line(line));
+}
+
+TEST_CASE("a date line above the headline is no title", "[clean]") {
+  const std::string body =
+      "Flood forces evacuation of riverside homes in Dunmore\n\n"
+      "Hundreds of residents left their homes on Tuesday as the river rose above its banks.\n\n"
+      "The mayor said the water would peak on Wednesday night.\n";
+  for (const std::string date :
+       {"Date: 12 March 2025", "Tuesday, March 12, 2025 10:42 AM", "Le 12 mars 2025 à 14h05"}) {
+    const Document page = make_document(date + "\n\n" + body);
+    const CleanedDocument cleaned = clean_one(page);
+    CHECK(cleaned.title == "Flood forces evacuation of riverside homes in Dunmore");
+    CHECK(dropped(page, cleaned).front() == std::pair<std::string, std::string>{date, "date"});
+  }
+  // A headline that opens with a month's name is still one.
+  const Document may = make_document("May Day protests across France\n\n" + body);
+  CHECK(clean_one(may).title == "May Day protests across France");
+}
+
 TEST_CASE("an e-mail's header goes and its subject is the title", "[clean]") {
   const std::string body =
       "Le centre hospitalier de Val-d'Orbe est victime depuis mardi soir d'une attaque par "
@@ -1637,6 +1682,10 @@ TEST_CASE("an e-mail's header goes and its subject is the title", "[clean]") {
   // A subject alone opens a message too; a date alone does not make a header.
   const Document lone = make_document("Subject: Evacuation update - Wednesday 7 a.m.\n\n" + body);
   CHECK(clean_one(lone).title == "Evacuation update - Wednesday 7 a.m.");
+  const Document reply = make_document("Subject: RE: Fwd: Evacuation update\n\n" + body);
+  const CleanedDocument replied = clean_one(reply);
+  CHECK(replied.title == "Evacuation update");
+  CHECK(slice(reply, replied.title_span) == replied.title);
   const Document dated = make_document("Date: 7 novembre 2024\n\n" + body);
   const auto dated_lines = dropped(dated, clean_one(dated));
   CHECK(std::none_of(dated_lines.begin(), dated_lines.end(),

@@ -248,6 +248,24 @@ TEST_CASE("segment: English abbreviations and initials", "[segment]") {
                 {"Pfc. Lynndie England, Cpl. Jones and Maj. Lee left.", "Adm. Mullen stayed."});
 }
 
+TEST_CASE("segment: a company's legal form ends a sentence, but not before its name's rest",
+          "[segment]") {
+  check_english("The deal was advised by Goldman Sachs & Co. LLC and Lazard. It closed.",
+                {"The deal was advised by Goldman Sachs & Co. LLC and Lazard.", "It closed."});
+  check_english("Apple Inc. Chief Executive Tim Cook spoke. Shares of Acme Corp. Ltd. rose.",
+                {"Apple Inc. Chief Executive Tim Cook spoke.", "Shares of Acme Corp. Ltd. rose."});
+  check_english("Halvorsen Foods Inc. CEO Dana Ruiz declined to comment. Talks went on.",
+                {"Halvorsen Foods Inc. CEO Dana Ruiz declined to comment.", "Talks went on."});
+  // Before anything else the form's period ends the sentence.
+  check_english("He joined Acme Co. He left in 2020.", {"He joined Acme Co.", "He left in 2020."});
+  check_english("The buyer is Brightwater Dairy Inc. The seller is Halvorsen.",
+                {"The buyer is Brightwater Dairy Inc.", "The seller is Halvorsen."});
+  check_sentences("Il a été racheté par Martin et Cie. Le prix est secret.",
+                  {"Il a été racheté par Martin et Cie.", "Le prix est secret."});
+  check_sentences("Le groupe Martin et Cie. SA a été racheté. Le prix est secret.",
+                  {"Le groupe Martin et Cie. SA a été racheté.", "Le prix est secret."});
+}
+
 TEST_CASE("segment: datelines, clock times and reference marks", "[segment]") {
   // The agency tag after a dateline that ends with an abbreviation starts no sentence.
   check_english("MARLOW, Pa. (WMLR) — Federal investigators arrived on Tuesday. They left.",
