@@ -466,8 +466,10 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
       const std::string_view text = text_of(document, line);
       line.key = clean_rules::comparison_key(text);
       line.words = clean_rules::count_words(text);
-      line.punctuated = clean_rules::ends_with_sentence_punctuation(text) ||
-                        (line.words >= kMinParagraphWords && clean_rules::holds_sentences(text));
+      line.punctuated =
+          clean_rules::ends_with_sentence_punctuation(text) ||
+          (line.words >= kMinParagraphWords &&
+           (clean_rules::holds_sentences(text) || clean_rules::ends_with_link_after_clause(text)));
       line.phrase = clean_rules::match_phrases(line.key, clean_rules::count_code_points(text),
                                                line.words, line.punctuated) != PhraseMatch::None;
     }

@@ -1416,6 +1416,22 @@ bool holds_sentences(std::string_view line) {
   return words >= kMinClauseWords && 2 * lower >= words;
 }
 
+bool ends_with_link_after_clause(std::string_view line) {
+  const std::vector<std::string_view> words = words_of(line);
+  if (words.size() < 2) return false;
+  std::string_view link = words.back();
+  while (!link.empty() && (link.front() == '(' || link.front() == '<')) link.remove_prefix(1);
+  if (!(link.starts_with("http://") || link.starts_with("https://") || link.starts_with("www.")))
+    return false;
+  int lower = 0;
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    std::size_t at = 0;
+    if (u_islower(next_code_point(words[k], at))) ++lower;
+  }
+  const auto clause_words = static_cast<int>(words.size() - 1);
+  return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
+}
+
 PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int words,
                           bool ends_with_punctuation) {
   // Long paragraphs are content; only a strong phrase (a cookie banner, a copyright line) can

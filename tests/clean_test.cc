@@ -1438,6 +1438,26 @@ TEST_CASE("scraped pages: paragraphs without their last period, lists, reference
     CHECK(sentences.size() == 5);
     CHECK(sentences[1] == "Voici ce qu'il faut retenir :");
   }
+  SECTION("a sentence that ends with a web address is kept, a labelled link is not") {
+    const std::string english =
+        "Residents can find the list of open shelters and the road closures on the county's "
+        "website at https://www.dunmore-county.gov/flood-2025";
+    const std::string french =
+        "Le rapport complet de la préfecture est disponible en ligne sur "
+        "www.prefecture-aure.gouv.fr/crue";
+    const std::string labelled =
+        "Source and full list of the Dunmore County Emergency Management Office "
+        "https://www.dunmore-county.gov/flood-2025";
+    const Document document = make_document(
+        "Hundreds of residents left their homes on Tuesday as the river rose above its banks.\n\n" +
+            english + "\n\n" + french + "\n\n" + labelled +
+            "\n\nThe mayor said the water would peak on Wednesday night.\n",
+        "a.txt");
+    const auto lines = kept(document, clean_one(document));
+    CHECK(std::count(lines.begin(), lines.end(), english) == 1);
+    CHECK(std::count(lines.begin(), lines.end(), french) == 1);
+    CHECK(std::count(lines.begin(), lines.end(), labelled) == 0);
+  }
   SECTION("Wikipedia: reference marks, reference list and breadcrumbs") {
     const Document document = make_document(
         "Accueil > Santé > Cybersécurité\n"
