@@ -626,6 +626,9 @@ void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
         clean_rules::is_sentence_case_label(text_of(document, *previous)) &&
         clean_rules::ends_with_period(text_of(document, line)))
       continue;
+    if (clean_rules::is_ad_slot(previous->key) &&
+        clean_rules::ends_with_period(text_of(document, line)))
+      continue;
     if (next && next->words > kContextMaxNextWords) continue;
     line.reason = "context";
   }

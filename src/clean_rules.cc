@@ -216,6 +216,42 @@ constexpr std::array kPhrases = {
     // Photo credits ("(AP Photo/Martin Kell)"; "Getty Images" is a label, below).
     Phrase{"ap photo", Reach::Short},
     Phrase{"afp photo", Reach::Short},
+    // A story's trailer and syndication notes, as US local TV, Yahoo/MSN, Newsquest (IPSO) and
+    // shopping guides write them (the third review of scraped pages in eval/README.md).
+    Phrase{"continue to update this story", Reach::Short},
+    Phrase{"this is a developing story", Reach::Short},
+    Phrase{"this story will be updated", Reach::Short},
+    Phrase{"this article will be updated", Reach::Short},
+    Phrase{"check back for updates", Reach::Short},
+    Phrase{"cet article sera mis à jour", Reach::Short},
+    Phrase{"cet article sera actualisé", Reach::Short},
+    Phrase{"originally appeared on", Reach::Short},
+    Phrase{"originally published by", Reach::Short},
+    Phrase{"originally published on", Reach::Short},
+    Phrase{"initialement publié", Reach::Short},
+    Phrase{"additional reporting by", Reach::Short},
+    Phrase{"may earn a commission", Reach::Short},
+    Phrase{"complaint about the editorial content", Reach::Short},
+    Phrase{"support local journalism", Reach::Short},
+    Phrase{"for subscribers only", Reach::Short},
+    Phrase{"breaking news alerts", Reach::Short},
+    Phrase{"privacy notice", Reach::Short},
+    Phrase{"recaptcha", Reach::Short},
+    Phrase{"follow her on", Reach::Short},
+    Phrase{"follow him on", Reach::Short},
+    Phrase{"n'est pas ouvert aux commentaires", Reach::Short},
+    Phrase{"ne sont pas ouverts aux commentaires", Reach::Short},
+    Phrase{"temps de lecture", Reach::Short},
+    Phrase{"min de lecture", Reach::Short},
+    Phrase{"minutes de lecture", Reach::Short},
+    Phrase{"écouter cet article", Reach::Short},
+    Phrase{"listen to this article", Reach::Short},
+    Phrase{"min read", Reach::Short},
+    // An interview's framing line ("Anne-Laure Besnard, toxicologue au CHU de Toulouse, répond à
+    // nos questions."): it opens the questions, and says nothing of the event.
+    Phrase{"répond à nos questions", Reach::Short},
+    Phrase{"a répondu à nos questions", Reach::Short},
+    Phrase{"nous a accordé un entretien", Reach::Short},
     Phrase{"nous respectons votre vie privée", Reach::Short},
     Phrase{"we value your privacy", Reach::Short},
     Phrase{"we care about your privacy", Reach::Short},
@@ -229,6 +265,15 @@ constexpr std::array kPhrases = {
     Phrase{"image caption", Reach::Opening},
     Phrase{"image source", Reach::Opening},
     Phrase{"photo:", Reach::Opening},
+    // A wire story's version note ("(Corrects paragraph 5 to show ...)", "(Updates with ...)",
+    // Reuters), and a reading-time stamp ("Lecture : 2 min.").
+    Phrase{"(corrects", Reach::Opening},
+    Phrase{"(updates", Reach::Opening},
+    Phrase{"(adds", Reach::Opening},
+    Phrase{"(recasts", Reach::Opening},
+    Phrase{"(refiles", Reach::Opening},
+    Phrase{"(rewrites", Reach::Opening},
+    Phrase{"lecture :", Reach::Opening},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},
@@ -924,8 +969,43 @@ bool is_date_line(std::string_view line) {
   return date;
 }
 
+namespace {
+
+// Lower-case words a place's name may hold: "Saint-Jean-sur-Richelieu" is one word, "Val de
+// Bagnes" and "Rivière du Loup" are three.
+constexpr std::array<std::string_view, 9> kPlaceParticles = {"de",  "du",  "des", "la", "le",
+                                                             "sur", "aux", "en",  "lès"};
+constexpr int kMaxBracketedPlaceWords = 4;
+
+// La Presse's and The Canadian Press's dateline: the place in brackets opens the lede, and the
+// text follows it ("(Montréal) Le gouvernement …", "(Sion) Les 342 habitants …").
+Dateline find_bracketed_place(std::string_view line) {
+  if (!line.starts_with('(')) return {};
+  const std::size_t close = line.find(')');
+  if (close == std::string_view::npos || close < 2 || close > kMaxDatelineBytes) return {};
+  const std::vector<std::string_view> words = words_of(line.substr(1, close - 1));
+  if (words.empty() || static_cast<int>(words.size()) > kMaxBracketedPlaceWords) return {};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const WordShape shape = shape_of(words[k]);
+    if (shape.other || shape.digits > 0 || shape.letters == 0) return {};
+    if (shape.capitalised) continue;
+    if (k == 0 || !listed(words[k], kPlaceParticles)) return {};
+  }
+  const std::size_t text_begin = skip_spaces_at(line, close + 1);
+  if (text_begin == close + 1 || text_begin >= line.size()) return {};
+  const std::string_view text = line.substr(text_begin);
+  if (!opens_text(text) || count_words(text) < kMinWordsAfterDateline) return {};
+  Dateline result;
+  result.length = text_begin;
+  result.own = close + 1;
+  return result;
+}
+
+}  // namespace
+
 Dateline find_dateline(std::string_view line) {
   if (const Dateline stamp = find_date_stamp(line); stamp.length > 0) return stamp;
+  if (const Dateline place = find_bracketed_place(line); place.length > 0) return place;
   const DatelineEnd end = find_dateline_end(line);
   if (end.text_begin == 0 || end.text_begin >= line.size()) return {};
 
@@ -1430,6 +1510,15 @@ bool ends_with_link_after_clause(std::string_view line) {
   }
   const auto clause_words = static_cast<int>(words.size() - 1);
   return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
+}
+
+bool is_ad_slot(std::string_view key) {
+  constexpr int kMaxAdSlotWords = 6;
+  if (count_words(key) > kMaxAdSlotWords) return false;
+  while (!key.empty() && (key.back() == '.' || key.back() == ' ' || key.back() == ':'))
+    key.remove_suffix(1);
+  return key.ends_with("advertisement") || key.ends_with("publicité") ||
+         key.starts_with("la suite après");
 }
 
 PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int words,

@@ -151,6 +151,11 @@ bool is_sentence_case_label(std::string_view line);
 // ("Notre revue est en vente en kiosque !") or a prompt ("Write a comment...").
 bool ends_with_period(std::string_view line);
 
+// An advertisement's slot in the text ("Advertisement", "Story continues below advertisement",
+// "Publicité", "La suite après cette publicité"), as a comparison key: it sits inside the
+// article, so the paragraph under it is the article going on, not the page's tail.
+bool is_ad_slot(std::string_view key);
+
 // True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
 // brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not
 // count: headlines end that way.

@@ -46,7 +46,7 @@ constexpr std::u16string_view kEnglishAbbreviations[] = {
     u"Lt.Cdr.", u"E.g.",   u"I.e.",    u"Approx.", u"Dept.", u"Adj.",  u"Adv.",  u"Comm.", u"Conn.",
     u"Md.",     u"Mgr.",   u"Misc.",   u"Nr.",     u"Num.",  u"Op.",   u"Phys.", u"Sq.",   u"P.O.",
     u"U.S.A.",  u"U.S.C.", u"v.",      u"incl.",   u"Dkt.",  u"Jan.",  u"Feb.",  u"Aug.",  u"Sept.",
-    u"Oct.",    u"Nov.",   u"Dec.",
+    u"Oct.",    u"Nov.",   u"Dec.",    u"E.U.",    u"Ft.",
 };
 
 // What follows "5:41 p.m." in a sentence that goes on: a day or a time zone, a month before its
@@ -355,6 +355,10 @@ bool continues_clock_time(const UChar* text, std::int32_t i, std::int32_t end) {
     return next > i + month && next < end && u_isdigit(text[next]);
   }
   if (const std::int32_t region = starts_with_any(text, i, end, kTimeRegions); region > 0) {
+    // "at 10:30 a.m. Eastern.", "4 p.m. Pacific, when ...": the region alone is the zone too.
+    if (i + region == end || text[i + region] == u'.' || text[i + region] == u',' ||
+        text[i + region] == u';' || text[i + region] == u')')
+      return true;
     const std::int32_t next = skip_space(text, i + region, end);
     return next > i + region && starts_with_any(text, next, end, kTimeWords) > 0;
   }
@@ -443,6 +447,21 @@ bool abbreviation_before_number(const UChar* text, std::int32_t period, std::int
   return false;
 }
 
+// Initials in quotes, a nickname inside a name: 'Thomas "T.J." Weller', "Robert ‘R.J.’ Smith".
+// `end` is after the closing quote; the opening one follows a space.
+bool ends_with_quoted_initials(const UChar* text, std::int32_t begin, std::int32_t end) {
+  if (end - begin < 4) return false;
+  const UChar close = text[end - 1];
+  if (close != u'"' && close != u'\u201D' && close != u'\u2019' && close != u'\'') return false;
+  if (!ends_with_initials(text, end - 1)) return false;
+  std::int32_t open = end - 2;
+  while (open > begin && (u_isupper(text[open]) || text[open] == u'.' || text[open] == u'-'))
+    --open;
+  const UChar quote = text[open];
+  if (quote != u'"' && quote != u'\u201C' && quote != u'\u2018' && quote != u'\'') return false;
+  return open > begin && is_white_space(text[open - 1]);
+}
+
 // Whether the period at `period` ends a company's legal form that the name's rest or an
 // officer's title at `next` follows (kCompanyForms).
 bool company_form_goes_on(const UChar* text, std::int32_t period, std::int32_t next,
@@ -472,8 +491,12 @@ void merge_abbreviations(const UChar* text, Language language, std::vector<Bound
                          std::vector<Boundary>& scratch) {
   filter(boundaries, scratch, [&](std::size_t k) {
     const std::int32_t end = trim_end(text, boundaries[k - 1].pos, boundaries[k].pos);
-    if (end == 0 || text[end - 1] != u'.') return true;
+    if (end == 0) return true;
     const std::int32_t next = skip_space(text, boundaries[k].pos, boundaries[k + 1].pos);
+    if (next < boundaries[k + 1].pos && u_isupper(text[next]) &&
+        ends_with_quoted_initials(text, boundaries[k - 1].pos, end))
+      return false;
+    if (text[end - 1] != u'.') return true;
     if (starts_with_agency_tag(text, next, boundaries[k + 1].pos)) return false;
     if (ends_with_clock_time(text, end) && continues_clock_time(text, next, boundaries[k + 1].pos))
       return false;

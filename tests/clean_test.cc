@@ -316,6 +316,16 @@ TEST_CASE("rules: datelines", "[clean]") {
   CHECK(dateline("MARLOW, Pa. (AP) \u2014 A small plane crashed into a field on Sunday.") ==
         "MARLOW, Pa. (AP) \u2014 ");
   CHECK(dateline("NEW YORK\u2014The stock market fell sharply on Monday.") == "NEW YORK\u2014");
+  // La Presse and The Canadian Press: the place in brackets.
+  CHECK(dateline("(Sion) Les 342 habitants d'un village des Alpes suisses ont été évacués.") ==
+        "(Sion) ");
+  CHECK(dateline("(Saint-Jean-sur-Richelieu) Le maire a déclaré l'état d'urgence mardi.") ==
+        "(Saint-Jean-sur-Richelieu) ");
+  CHECK(dateline("(Rivière du Loup) Le traversier reprendra son service lundi matin.") ==
+        "(Rivière du Loup) ");
+  CHECK(dateline("(Mise à jour) Le bilan s'est alourdi à trois morts mardi soir.").empty());
+  CHECK(dateline("(Re)découvrez les plus beaux villages de la région cet été.").empty());
+  CHECK(dateline("(2025) Le bilan s'est alourdi à trois morts mardi soir.").empty());
   CHECK(dateline("TEXAS, US \u2013 A United States Army court martial found him guilty.") ==
         "TEXAS, US \u2013 ");
   CHECK(dateline("LONDON, England \u2014 The mayor opened a new bridge on Monday.") ==
@@ -1517,6 +1527,20 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "Il vous reste 62.45% de cet article à lire.",
            "Votre navigateur ne supporte pas la lecture de vidéos.",
            "Aller au contenu principal",
+           // Trailers, syndication notes, version notes and reading times (third review).
+           "(Corrects paragraph 5 to show that the elevator was built in 1962, not 1926.)",
+           "(Updates with sheriff's comments, paragraphs 4-6)",
+           "KWXT will continue to update this story as more information becomes available.",
+           "This article originally appeared on The Kestlehaven Mercury.",
+           "Additional reporting by Sam Weller.",
+           "If you have a complaint about the editorial content which relates to inaccuracy, "
+           "please contact the editor here.",
+           "Download the KWXT 12 News app for the latest breaking news alerts.",
+           "This article is for subscribers only.",
+           "Ce contenu n'est pas ouvert aux commentaires.",
+           "Lecture : 2 min.",
+           "Temps de lecture 2 min.",
+           "Anne-Laure Besnard, toxicologue au CHU de Toulouse, répond à nos questions.",
        }) {
     const Document document = make_document(
         "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
@@ -1528,6 +1552,31 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == std::pair<std::string, std::string>{line, "boilerplate"});
   }
+}
+
+TEST_CASE("the paragraph under an advertisement's slot is the article going on", "[clean]") {
+  const std::string last =
+      "Work is expected to begin in April and finish before the end of October.";
+  for (const std::string slot : {"Advertisement", "Story continues below advertisement",
+                                 "Publicité", "La suite après cette publicité"}) {
+    const Document document = make_document(
+        "The council voted 5-2 on Monday night to approve a $4.1 million budget for road "
+        "repairs next year.\n\nMayor Ann Lee said the money would cover about 12 miles of "
+        "resurfacing.\n\n" +
+            slot + "\n\n" + last + "\n\nThis story will be updated.\n",
+        "a.txt");
+    INFO(slot);
+    const auto lines = kept(document, clean_one(document));
+    CHECK(std::count(lines.begin(), lines.end(), last) == 1);
+    CHECK(std::count(lines.begin(), lines.end(), "This story will be updated.") == 0);
+  }
+  // Under another widget the rule of the page's tail still holds.
+  const Document tail = make_document(
+      "The council voted 5-2 on Monday night to approve a $4.1 million budget for road "
+      "repairs next year.\n\nShare\n\nGet the best of the news delivered every morning.\n\n"
+      "Trending\n",
+      "a.txt");
+  CHECK(kept(tail, clean_one(tail)).size() == 1);
 }
 
 TEST_CASE("cleaning disabled keeps every non-blank line but the title", "[clean]") {

@@ -244,6 +244,14 @@ TEST_CASE("segment: English abbreviations and initials", "[segment]") {
   check_english(
       "A court found Army Spc. Charles Graner guilty. Brig. Gen. Janis Karpinski spoke.",
       {"A court found Army Spc. Charles Graner guilty.", "Brig. Gen. Janis Karpinski spoke."});
+  check_english("He served in Ft. Bragg, N.C., with the E.U. Commission's blessing. He left.",
+                {"He served in Ft. Bragg, N.C., with the E.U. Commission's blessing.", "He left."});
+  // A nickname's initials in quotes inside a name (AP style).
+  check_english(
+      "Kyle Brandt and Thomas \"T.J.\" Weller, 58, died. His son \u201CR.J.\u201D Weller spoke.",
+      {"Kyle Brandt and Thomas \"T.J.\" Weller, 58, died.",
+       "His son \u201CR.J.\u201D Weller spoke."});
+  check_english("She said \"Go.\" He went.", {"She said \"Go.\"", "He went."});
   check_english("Pfc. Lynndie England, Cpl. Jones and Maj. Lee left. Adm. Mullen stayed.",
                 {"Pfc. Lynndie England, Cpl. Jones and Maj. Lee left.", "Adm. Mullen stayed."});
 }
@@ -280,6 +288,8 @@ TEST_CASE("segment: datelines, clock times and reference marks", "[segment]") {
       "spoke at 7 p.m. (2300 GMT), after the rescue.",
       {"The first call came in at 5:41 p.m. Monday.", "Crews arrived at 6 p.m.",
        "The mayor spoke at 7 p.m. (2300 GMT), after the rescue."});
+  check_english("Officials met at 10:30 a.m. Eastern. They adjourned at noon.",
+                {"Officials met at 10:30 a.m. Eastern.", "They adjourned at noon."});
   check_english("The relay began at 1:00 p.m. PDT in San Francisco. It ended late.",
                 {"The relay began at 1:00 p.m. PDT in San Francisco.", "It ended late."});
   check_english("They met at 9 a.m. March 3 and at 4 p.m. Pacific time on the next day.",
