@@ -25,6 +25,10 @@ using clean_rules::PhraseMatch;
 constexpr int kMinHeadingWords = 5;
 // A headline has a few words: a one- or two-word line at the top is a rubric or a byline.
 constexpr int kMinTitleWords = 3;
+// A site's name is short ("KWXT 12 News", "The Kansas City Star", "La Tribune de Genève"), and
+// so are the items of a menu ("Watch Live", "Local News").
+constexpr int kMaxMastheadWords = 4;
+constexpr int kMaxMenuItemWords = 2;
 // A first line ending with an initialism ("... in the U.S.") is the headline when it has at most
 // this many words: the 100 WikiNews headlines of multiling2011_en have 4 to 17 (with their date),
 // the 100 of rpm2_fr_dev 3 to 14, and a lede of one short sentence is rarer than a headline that
@@ -546,12 +550,37 @@ std::optional<std::size_t> find_title(std::string_view text, const std::vector<L
       break;
     }
   }
-  std::vector<std::size_t> repeated_below;
+  // A site's name above its menu, with no blank line between ("KWXT 12 News" / "Watch Live" /
+  // "Weather"; "Tolland County Ledger" / "Home | News | Obituaries"), and that menu on one line:
+  // the page's header, not the article's (the third review of scraped pages). Passed over when
+  // a headline follows.
+  const auto adjacent = [&](std::size_t i) -> const Line* {
+    return i + 1 < lines.size() && !lines[i + 1].blank() ? &lines[i + 1] : nullptr;
+  };
+  const auto menu = [&](const Line& line) {
+    return clean_rules::is_menu_line(text.substr(line.span.begin, line.span.size()));
+  };
+  const auto page_header = [&](std::size_t i) {
+    if (i == first_text && lines[i].words <= kMaxMastheadWords) {
+      const Line* next = adjacent(i);
+      if (next && (next->phrase || menu(*next))) return true;
+      const Line* after = next ? adjacent(i + 1) : nullptr;
+      if (after && next->words <= kMaxMenuItemWords && after->words <= kMaxMenuItemWords)
+        return true;
+    }
+    return i == first_text + 1 && lines[first_text].words <= kMaxMastheadWords &&
+           !lines[first_text].punctuated && menu(lines[i]);
+  };
+  std::vector<std::size_t> repeated_below, page_headers;
   for (std::size_t i = 0; i < first_body; ++i) {
     const Line& line = lines[i];
     if (line.blank() || line.phrase || !headline_shaped(i)) continue;
     if (line.words < kMinTitleWords) continue;
-    if (clean_rules::is_date_line(line.key)) continue;
+    if (clean_rules::is_date_line(line.key) || clean_rules::has_menu_separators(line.key)) continue;
+    if (page_header(i)) {
+      page_headers.push_back(i);
+      continue;
+    }
     // A breadcrumb ("Accueil > Politique > Gouvernement", "Home › News") is the site's menu.
     if (line.key.find(" > ") != std::string::npos || line.key.find(" \u203A ") != std::string::npos)
       continue;
@@ -566,6 +595,7 @@ std::optional<std::size_t> find_title(std::string_view text, const std::vector<L
     return i;
   }
   if (!repeated_below.empty()) return repeated_below.front();
+  if (!page_headers.empty()) return page_headers.front();
   return std::nullopt;
 }
 

@@ -1512,6 +1512,29 @@ bool ends_with_link_after_clause(std::string_view line) {
   return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
 }
 
+bool has_menu_separators(std::string_view line) {
+  std::size_t separators = 0;
+  for (const std::string_view separator : {" | ", "\u2022", "\u00B7"})
+    for (std::size_t at = line.find(separator); at != std::string_view::npos;
+         at = line.find(separator, at + separator.size()))
+      ++separators;
+  return separators >= 2;
+}
+
+bool is_menu_line(std::string_view line) {
+  if (has_menu_separators(line)) return true;
+  constexpr std::size_t kMinMenuWords = 4;
+  const std::vector<std::string_view> words = words_of(line);
+  if (words.size() < kMinMenuWords) return false;
+  for (const std::string_view word : words) {
+    if (word.find_first_of(",.:;!?\"()[]") != std::string_view::npos) return false;
+    std::size_t i = 0;
+    const UChar32 first = next_code_point(word, i);
+    if (!(u_isupper(first) || u_istitle(first) || u_isdigit(first) || first == '&')) return false;
+  }
+  return true;
+}
+
 bool is_ad_slot(std::string_view key) {
   constexpr int kMaxAdSlotWords = 6;
   if (count_words(key) > kMaxAdSlotWords) return false;

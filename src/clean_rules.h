@@ -76,6 +76,15 @@ Dateline find_dateline(std::string_view line);
 // headline; it is no headline itself. A month's name or a numeric date must be in it.
 bool is_date_line(std::string_view line);
 
+// A site's menu on one line: "Home | News | Obituaries | Sports" (two separators or more: |, •,
+// ·), or four words or more each opening with a capital and no punctuation ("News Sport Business
+// Opinion What's On Announcements Jobs"). The second shape is also a headline's in title case;
+// the caller asks only under a site's name.
+bool is_menu_line(std::string_view line);
+// The first shape alone: two separators or more ("Local News · Schools · Opinion", "1 j •
+// Modifié •"): a menu or a post's metadata, never a headline.
+bool has_menu_separators(std::string_view line);
+
 // A speaker's name opening a line of a transcript or an interview: "HOST (JULIA FERN): ",
 // "OSEI: ", "Q: ", "HÉLÈNE CARBONNEL : ". One to four words in capitals (letters, digits,
 // hyphens, apostrophes, periods), maybe a note in brackets, a colon, then the words spoken,

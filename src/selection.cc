@@ -127,6 +127,23 @@ bool opens_with_address(std::string_view start) {
                      [&](std::string_view words) { return starts_with_word(start, words); });
 }
 
+// An interview's framing, which ends its standfirst ("Anne-Laure Besnard, toxicologue au CHU de
+// Toulouse, répond à nos questions."): it announces the questions and says nothing of the event.
+// A line of its own is boilerplate already (clean_rules' phrases); inside a paragraph it is a
+// sentence, and no summary's.
+constexpr std::array<std::string_view, 5> kInterviewFramings = {
+    "répond à nos questions", "répondu à nos questions", "répondent à nos questions",
+    "answers our questions", "answered our questions"};
+
+bool frames_an_interview(std::string_view text) {
+  std::string lower(text.substr(text.size() > 80 ? text.size() - 80 : 0));
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return std::any_of(
+      kInterviewFramings.begin(), kInterviewFramings.end(),
+      [&](std::string_view framing) { return lower.find(framing) != std::string::npos; });
+}
+
 // Name particles that open a sentence in lower case before the name ("de Gaulle a déclaré",
 // "van Gogh peignit").
 constexpr std::array<std::string_view, 16> kNameParticles = {
@@ -181,7 +198,7 @@ double standalone_factor(const Candidate& candidate, const SummarizeOptions& opt
   if (last == '?') return 0.0;  // questions raise, they do not report
   if (last == ':') return 0.0;  // the introduction of a list whose items are elsewhere
   const std::string start = opening_words(candidate.sentence.text, 40);
-  if (opens_with_address(start)) return 0.0;
+  if (opens_with_address(start) || frames_an_interview(candidate.sentence.text)) return 0.0;
   if (opens_with_anaphor(start) || opens_in_lower_case(candidate.sentence.text)) return 0.5;
   return 1.0;
 }

@@ -1710,6 +1710,33 @@ TEST_CASE("rules: date lines", "[clean]") {
     CHECK_FALSE(is_date_line(line));
 }
 
+TEST_CASE("a site's name above its menu is no title", "[clean]") {
+  const std::string body =
+      "3 dead, 11 hurt in explosion at Wexley grain elevator\n\n"
+      "By KWXT Staff\n\n"
+      "Three people are dead and 11 others are hurt after an explosion at the elevator.\n\n"
+      "Crews at the scene saw flames coming from the top of the elevator after 3 p.m.\n";
+  for (const std::string header :
+       {"KWXT 12 News\nWatch Live\nWeather\nLocal News\n",
+        "Tolland County Ledger\nHome | News | Sports\n",
+        "Kestlehaven Mercury\nNews Sport Business Opinion What's On Jobs\n",
+        "The Wexley Herald\nLocal News \u00B7 Schools \u00B7 Opinion\n"}) {
+    const Document page = make_document(header + "\n" + body);
+    INFO(header);
+    CHECK(clean_one(page).title == "3 dead, 11 hurt in explosion at Wexley grain elevator");
+  }
+  // A headline in title case over its deck stays the title, and so does a site's name with no
+  // headline under it.
+  const Document title_case = make_document(
+      "Grain Elevator Blast Kills Three\nSheriff Says Eleven Workers Were Hurt In The "
+      "Explosion\n\n" +
+      body.substr(body.find("By KWXT")));
+  CHECK(clean_one(title_case).title == "Grain Elevator Blast Kills Three");
+  const Document name_only =
+      make_document("KWXT 12 News\nWatch Live\nWeather\n\n" + body.substr(body.find("Three")));
+  CHECK(clean_one(name_only).title == "KWXT 12 News");
+}
+
 TEST_CASE("a date line above the headline is no title", "[clean]") {
   const std::string body =
       "Flood forces evacuation of riverside homes in Dunmore\n\n"

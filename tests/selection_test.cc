@@ -225,7 +225,9 @@ TEST_CASE("standalone filters: greetings and sentence tails", "[selection]") {
         "Good morning and welcome to the Halvorsen Foods conference call on the dairy deal.",
         "Welcome back to The Capitol Minute, where we follow the ports bill tonight.",
         "Retrouvez toutes les informations sur l'incendie dans notre direct de la journée.",
-        "I would now like to turn the call over to Greg Lindahl, our chief executive."}) {
+        "I would now like to turn the call over to Greg Lindahl, our chief executive.",
+        "Anne-Laure Besnard, toxicologue au CHU de Toulouse, répond à nos questions.",
+        "Dr. Paul Enright, who studies grain dust at Kansas State, answered our questions."}) {
     INFO(greeting);
     CHECK(standalone_factor(candidate(0, 0, 1, greeting), o) == 0.0);
   }
