@@ -180,14 +180,14 @@ bool ends_with_initialism(std::string_view line);
 // clause after it ("Aucun blessé n'est à déplorer. Il leur faudra plusieurs jours"): a
 // paragraph that lost its last period, not a heading.
 bool holds_sentences(std::string_view line);
+inline constexpr std::size_t kMaxReferenceMark = 24;  // bytes of "[citation needed]" and less
+inline constexpr int kMinClauseWords = 4;
 
 // True when the line's last word is a web address ("https://…", "www.…", in brackets or not)
 // after a clause mostly in lower case ("Residents can find the list of shelters on the county's
 // website at https://…"): a sentence whose period the address took away, not a heading. A link
 // under a label ("Source : https://…", "Lire aussi https://…") is no clause.
 bool ends_with_link_after_clause(std::string_view line);
-inline constexpr std::size_t kMaxReferenceMark = 24;  // bytes of "[citation needed]" and less
-inline constexpr int kMinClauseWords = 4;
 
 enum class PhraseMatch {
   None,

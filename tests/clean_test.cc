@@ -1541,6 +1541,11 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "Lecture : 2 min.",
            "Temps de lecture 2 min.",
            "Anne-Laure Besnard, toxicologue au CHU de Toulouse, répond à nos questions.",
+           "Email Megan Strand at mstrand@example.com. Follow her on X @MeganStrandTCL.",
+           "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
+           "funded by outside parties. For more information see our Privacy Policy. We use Google "
+           "reCaptcha to protect our website and the Google Privacy Policy and Terms of Service "
+           "apply.",
        }) {
     const Document document = make_document(
         "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
@@ -1551,6 +1556,23 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
     const auto lines = dropped(document, clean_one(document));
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == std::pair<std::string, std::string>{line, "boilerplate"});
+  }
+}
+
+TEST_CASE("furniture's words inside a news sentence are news", "[clean]") {
+  for (const std::string line : {
+           "The company mailed a privacy notice to 2 million members on Friday.",
+           "Le temps de lecture moyen des Français a baissé de dix minutes en un an.",
+           "Contacté, le ministère de la Santé n'a pas répondu à nos questions.",
+           "The grant will support local journalism in 40 rural counties, the foundation said.",
+       }) {
+    const Document document = make_document(
+        "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
+            line +
+            "\n\nL'opposition réclame une commission d'enquête parlementaire sur le contrat.\n",
+        "a.txt");
+    INFO(line);
+    CHECK(dropped(document, clean_one(document)).empty());
   }
 }
 
