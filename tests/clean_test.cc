@@ -1514,6 +1514,15 @@ TEST_CASE("hard-wrapped text with a list of long URLs under it (lynx -dump)", "[
   CHECK(continued(cleaned) == continued(cleaned_without));
 }
 
+// A line between two paragraphs of an article: what cleaning makes of it alone.
+Document between_two_paragraphs(const std::string& line) {
+  return make_document(
+      "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
+          line +
+          "\n\nL'opposition réclame une commission d'enquête parlementaire sur le contrat.\n",
+      "a.txt");
+}
+
 TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
   for (const std::string line : {
            "Editor’s note: This story has been updated with the names of the victims.",
@@ -1547,11 +1556,7 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "reCaptcha to protect our website and the Google Privacy Policy and Terms of Service "
            "apply.",
        }) {
-    const Document document = make_document(
-        "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
-            line +
-            "\n\nL'opposition réclame une commission d'enquête parlementaire sur le contrat.\n",
-        "a.txt");
+    const Document document = between_two_paragraphs(line);
     INFO(line);
     const auto lines = dropped(document, clean_one(document));
     REQUIRE(lines.size() == 1);
@@ -1566,11 +1571,7 @@ TEST_CASE("furniture's words inside a news sentence are news", "[clean]") {
            "Contacté, le ministère de la Santé n'a pas répondu à nos questions.",
            "The grant will support local journalism in 40 rural counties, the foundation said.",
        }) {
-    const Document document = make_document(
-        "Le ministre des Transports a démissionné jeudi soir après dix jours de polémique.\n\n" +
-            line +
-            "\n\nL'opposition réclame une commission d'enquête parlementaire sur le contrat.\n",
-        "a.txt");
+    const Document document = between_two_paragraphs(line);
     INFO(line);
     CHECK(dropped(document, clean_one(document)).empty());
   }
