@@ -11,9 +11,11 @@ namespace precis {
 
 namespace {
 
-// Lower-cases ASCII and the capital accented letters that open French sentences (À, Ç, É).
-std::string opening_words(std::string_view text, std::size_t max_bytes) {
-  std::string out(text.substr(0, std::min(max_bytes, text.size())));
+// Lower-cases ASCII and the capital accented letters that open French sentences (À, Ç, É), and
+// makes the typographic apostrophe ASCII: the form in which a sentence's opening words and its
+// ending are compared with the word lists below.
+std::string normalized(std::string_view text) {
+  std::string out(text);
   for (std::size_t i = 0; i < out.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(out[i]);
     if (c >= 'A' && c <= 'Z')
@@ -35,6 +37,11 @@ std::string opening_words(std::string_view text, std::size_t max_bytes) {
     }
   }
   return norm;
+}
+
+// The sentence's first `max_bytes`, normalized.
+std::string opening_words(std::string_view text, std::size_t max_bytes) {
+  return normalized(text.substr(0, std::min(max_bytes, text.size())));
 }
 
 bool starts_with_word(std::string_view text, std::string_view word) {
@@ -136,12 +143,12 @@ constexpr std::array<std::string_view, 5> kInterviewFramings = {
     "answers our questions", "answered our questions"};
 
 bool frames_an_interview(std::string_view text) {
-  std::string lower(text.substr(text.size() > 80 ? text.size() - 80 : 0));
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  constexpr std::size_t kEndingBytes = 80;
+  const std::string ending =
+      normalized(text.substr(text.size() > kEndingBytes ? text.size() - kEndingBytes : 0));
   return std::any_of(
       kInterviewFramings.begin(), kInterviewFramings.end(),
-      [&](std::string_view framing) { return lower.find(framing) != std::string::npos; });
+      [&](std::string_view framing) { return ending.find(framing) != std::string::npos; });
 }
 
 // Name particles that open a sentence in lower case before the name ("de Gaulle a déclaré",
