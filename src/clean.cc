@@ -271,17 +271,20 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // item, the next line of a quotation); inside a paragraph, "2012." or "- " at the start of a
 // hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
 // Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
-// Plain text gets the same treatment for its bullets only ("- ", "• ", "* ", "– ", the "— " of
-// an interview's turns, "▪ ", "● "): copied from a web page, a list keeps its markers, and a
-// summary sentence should not open with one. Headings and numbers stay: "#" and "1." at the start
-// of a plain-text line are as likely to be text.
+// Plain text gets the same treatment for its bullets ("- ", "• ", "* ", "– ", the "— " of an
+// interview's turns, "▪ ", "● ") and its numbered items ("1. ", "1.1 ", "a) ", "(3) " before a
+// capital: a report's or an official statement's paragraphs): copied from a web page or a PDF, a
+// list keeps its markers, and a summary sentence should not open with one. Headings stay: "#" at
+// the start of a plain-text line is as likely to be text ("#MeToo").
 // Returns, for each line of a Markdown file, whether it is a quotation's ("> " skipped); empty
 // for plain text, which has no quotation markup.
+constexpr std::size_t kMinNumberedItems = 2;
+
 std::vector<bool> skip_block_markers(std::string_view text,
                                      std::vector<clean_rules::RawLine>& lines, bool markdown) {
   std::vector<bool> quoted(markdown ? lines.size() : 0, false);
   const auto kind_of = [](char c) {
-    return c >= '0' && c <= '9' ? '1' : c == '*' || c == '+' ? '-' : c;
+    return c >= '0' && c <= '9' ? '1' : c >= 'a' && c <= 'z' ? 'a' : c == '*' || c == '+' ? '-' : c;
   };
   // The last line of text read (empty after a blank line or at the start); whether it lets a
   // block open is only asked on a line with a marker, so most lines cost no punctuation test.
@@ -290,6 +293,15 @@ std::vector<bool> skip_block_markers(std::string_view text,
     return previous.empty() || clean_rules::ends_with_sentence_punctuation(previous) ||
            clean_rules::ends_with_colon(previous);
   };
+  // A list has two items or more: one line opening with "21. " is more likely the French
+  // press's "21. C'est le nombre de voyages …" than an item.
+  std::size_t numbered_items = 0;
+  if (!markdown) {
+    for (const clean_rules::RawLine& line : lines)
+      if (line.span.size() > 0 &&
+          clean_rules::numbered_marker_length(text.substr(line.span.begin, line.span.size())) > 0)
+        ++numbered_items;
+  }
   bool in_fence = false;
   char previous_kind = 0;
   for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -305,8 +317,10 @@ std::vector<bool> skip_block_markers(std::string_view text,
       continue;
     }
     if (in_fence) continue;
-    const std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
-                                        : clean_rules::bullet_marker_length(view);
+    std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
+                                  : clean_rules::bullet_marker_length(view);
+    if (!markdown && marker == 0 && numbered_items >= kMinNumberedItems)
+      marker = clean_rules::numbered_marker_length(view);
     // A UTF-8 bullet's kind is its last byte ("•" and "—" lists are different lists).
     const char kind =
         marker > 0 ? kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]) : 0;

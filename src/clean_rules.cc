@@ -1383,6 +1383,81 @@ bool starts_with_letter(std::string_view line) {
   return u_isalpha(next_code_point(line, i)) != 0;
 }
 
+namespace {
+
+// Words that make a number a quantity, not a section's number: "2.5 Million Jobs Lost".
+constexpr std::array<std::string_view, 12> kQuantityWords = {
+    "million",  "millions", "milliard", "milliards", "billion", "billions",
+    "trillion", "mio",      "md",       "percent",   "per",     "pour"};
+
+// A list item's number has one or two digits ("12. ", "3.1 "); "2024." opens a sentence.
+constexpr std::size_t kMaxItemNumberDigits = 2;
+
+}  // namespace
+
+std::size_t numbered_marker_length(std::string_view line) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < line.size() && i - from <= kMaxItemNumberDigits && line[i] >= '0' && line[i] <= '9')
+      ++i;
+    return i - from;
+  };
+  bool section = false;  // "1.1", "2.3.4": maybe a quantity ("2.5 Million")
+  if (i < line.size() && line[i] == '(') {
+    // "(3) ", "(a) "
+    ++i;
+    if (i < line.size() && line[i] >= 'a' && line[i] <= 'z') {
+      ++i;
+    } else {
+      const std::size_t n = digits();
+      if (n == 0 || n > kMaxItemNumberDigits) return 0;
+    }
+    if (i >= line.size() || line[i] != ')') return 0;
+    ++i;
+  } else if (i + 1 < line.size() && line[i] >= 'a' && line[i] <= 'z' && line[i + 1] == ')') {
+    i += 2;  // "a) "
+  } else {
+    std::size_t n = digits();
+    if (n == 0 || n > kMaxItemNumberDigits) return 0;
+    if (i < line.size() && line[i] == ')') {
+      ++i;  // "3) "
+    } else {
+      // "3. ", "1.1 ", "2.3.4. "
+      while (i + 1 < line.size() && line[i] == '.' && line[i + 1] >= '0' && line[i + 1] <= '9') {
+        ++i;
+        n = digits();
+        if (n > kMaxItemNumberDigits) return 0;
+        section = true;
+      }
+      if (i < line.size() && line[i] == '.') {
+        ++i;
+      } else if (!section) {
+        return 0;  // "3 " is a number, not a marker
+      }
+    }
+  }
+  const std::size_t marker = i;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i == marker || i >= line.size()) return 0;
+  // The item opens like a sentence: a capital or a quotation mark ("3. 5 000 euros" and
+  // "1.5 million" are text).
+  std::size_t next = i;
+  const UChar32 first = next_code_point(line, next);
+  if (!(u_isupper(first) || u_istitle(first) || first == '"' || first == 0x00AB || first == 0x201C))
+    return 0;
+  // "21. C'est le nombre de voyages …", "40. That's how many …": the number is the subject.
+  for (const std::string_view pronoun :
+       {"C'est ", "C\u2019est ", "Ce sont ", "That's ", "That\u2019s ", "That is "})
+    if (line.substr(i).starts_with(pronoun)) return 0;
+  if (section) {
+    std::size_t end = i;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+    if (listed(lower_ascii_without_period(line.substr(i, end - i)), kQuantityWords)) return 0;
+  }
+  return i;
+}
+
 bool is_sentence_case_label(std::string_view line) {
   bool first = true;
   for (std::size_t i = 0; i < line.size();) {

@@ -48,6 +48,12 @@ std::size_t markdown_marker_length(std::string_view line);
 // "▪ ", "● ") with the spaces after it; 0 when there is none, or nothing follows it.
 std::size_t bullet_marker_length(std::string_view line);
 
+// Bytes of a plain-text list item's number at the start of a trimmed line, with the spaces after
+// it: "3. ", "12) ", "1.1 ", "2.3.4. ", "(3) ", "a) ", "(b) ", when a capital or a quotation
+// mark follows (an official statement's or a report's numbered paragraphs). 0 otherwise: "2024.",
+// "3 ", "1.5 million", "2.5 Million Jobs" are text.
+std::size_t numbered_marker_length(std::string_view line);
+
 // A news dateline at the start of an article's first line: "WASHINGTON (AP) _ ", "PARIS, 5 mai
 // (AFP) - ", "BEIJING, Jan. 5 (Xinhua) -- ", "TEXAS, US – ", "NEW YORK—", "NEW DELHI: ",
 // "(Reuters) - ", "(CNN)". Wire copy opens every article with one; left in, it is the first

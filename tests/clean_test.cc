@@ -296,6 +296,26 @@ TEST_CASE("rules: plain-text bullets", "[clean]") {
   CHECK(bullet_marker_length("- ") == 0);
 }
 
+TEST_CASE("rules: numbered list items", "[clean]") {
+  using precis::clean_rules::numbered_marker_length;
+  CHECK(numbered_marker_length("1. La commission s'est réunie à six reprises.") == 3);
+  CHECK(numbered_marker_length("12) Ne pas aller chercher les enfants.") == 4);
+  CHECK(numbered_marker_length("1.1 This report informs Cabinet of the collapse.") == 4);
+  CHECK(numbered_marker_length("2.3.4.  \"We will rebuild,\" she said.") == 8);
+  CHECK(numbered_marker_length("(3) Le second volet concerne les ouvrages privés.") == 4);
+  CHECK(numbered_marker_length("a) Le premier volet concerne les digues.") == 3);
+  CHECK(numbered_marker_length("(b) The second part covers private works.") == 4);
+  CHECK(numbered_marker_length("\u00C9. Élus et agents") == 0);  // an initial, not a number
+  CHECK(numbered_marker_length("2024. The year began with a storm.") == 0);
+  CHECK(numbered_marker_length("3 people died in the blast.") == 0);
+  CHECK(numbered_marker_length("3.5 millions de personnes vivent dans la zone.") == 0);
+  CHECK(numbered_marker_length("2.5 Million Jobs Lost in March") == 0);
+  CHECK(numbered_marker_length("3. 5 000 euros ont été versés.") == 0);
+  CHECK(numbered_marker_length("21. C'est le nombre de voyages effectués.") == 0);
+  CHECK(numbered_marker_length("40. That's how many homes were lost.") == 0);
+  CHECK(numbered_marker_length("1.") == 0);
+}
+
 TEST_CASE("rules: datelines", "[clean]") {
   using precis::clean_rules::find_dateline;
   const auto dateline = [](const std::string& line) {
@@ -1447,6 +1467,28 @@ TEST_CASE("scraped pages: paragraphs without their last period, lists, reference
       sentences.push_back(sentence.text);
     CHECK(sentences.size() == 5);
     CHECK(sentences[1] == "Voici ce qu'il faut retenir :");
+  }
+  SECTION("numbered items lose their numbers; a lone number opening a sentence stays") {
+    const Document document = make_document(
+        "La population est invitée à respecter les consignes suivantes : 1. Se confiner.\n"
+        "2. Ne pas aller chercher les enfants à l'école ou à la crèche.\n"
+        "3. Limiter les déplacements et les appels téléphoniques.\n\n"
+        "1.1 Les travaux ont porté sur la sécurité des barrages de la vallée.\n\n"
+        "Le bilan s'établit à 21 blessés. 21. C'est aussi le nombre de pompiers engagés.\n",
+        "a.txt");
+    CHECK(kept(document, clean_one(document)) ==
+          std::vector<std::string>{
+              "La population est invitée à respecter les consignes suivantes : 1. Se confiner.",
+              "Ne pas aller chercher les enfants à l'école ou à la crèche.",
+              "Limiter les déplacements et les appels téléphoniques.",
+              "Les travaux ont porté sur la sécurité des barrages de la vallée.",
+              "Le bilan s'établit à 21 blessés. 21. C'est aussi le nombre de pompiers engagés."});
+    const Document single = make_document(
+        "21. C'est le nombre de voyages effectués par l'un des bijoutiers suspectés.\n\n"
+        "12. Tel est le nombre de communes touchées par la crue, selon la préfecture.\n",
+        "b.txt");
+    CHECK(kept(single, clean_one(single)).at(1) ==
+          "12. Tel est le nombre de communes touchées par la crue, selon la préfecture.");
   }
   SECTION("a sentence that ends with a web address is kept, a labelled link is not") {
     const std::string english =
