@@ -19,6 +19,7 @@
 
 #include "clean_rules.h"
 #include "precis/error.h"
+#include "subtitles.h"
 
 namespace precis {
 
@@ -448,8 +449,11 @@ std::vector<Document> split_collection(Document document) {
   return parts;
 }
 
-bool decode_document(const std::string& path, std::string bytes, Document& out,
-                     std::vector<std::string>& warnings) {
+namespace {
+
+// Bytes to UTF-8 text (decode_document without the subtitles' step).
+bool decode_text(const std::string& path, std::string bytes, Document& out,
+                 std::vector<std::string>& warnings) {
   out = Document{};
   out.path = path;
   const auto starts_with = [&](std::string_view prefix) {
@@ -512,6 +516,27 @@ bool decode_document(const std::string& path, std::string bytes, Document& out,
   out.encoding = charset;
   convert_to_utf8(bytes, bom_length, charset.c_str(), out);
   warnings.push_back(path + ": not valid UTF-8, converted from " + charset);
+  return true;
+}
+
+// A subtitle file becomes the text of its cues (subtitles::cue_text), each byte still mapped to
+// the file.
+void read_subtitles(Document& document) {
+  if (!subtitles::is_subtitles(document.text)) return;
+  subtitles::CueText cues = subtitles::cue_text(document.text);
+  std::vector<std::uint32_t> to_original(cues.source.size());
+  for (std::size_t k = 0; k < cues.source.size(); ++k)
+    to_original[k] = static_cast<std::uint32_t>(document.original_offset(cues.source[k]));
+  document.text = std::move(cues.text);
+  document.text_to_original = std::move(to_original);
+}
+
+}  // namespace
+
+bool decode_document(const std::string& path, std::string bytes, Document& out,
+                     std::vector<std::string>& warnings) {
+  if (!decode_text(path, std::move(bytes), out, warnings)) return false;
+  read_subtitles(out);
   return true;
 }
 

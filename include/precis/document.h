@@ -24,9 +24,9 @@ struct Document {
   std::string encoding;  // "UTF-8", or the charset the file was converted from
 
   // Where text byte i came from in the original file. Empty in the common case (the file was
-  // valid UTF-8): then the original offset is i + origin, origin being the length of a byte
-  // order mark, plus where this document starts when its file holds several. Otherwise it has
-  // text.size() + 1 entries, the last one being where the document ends in the file.
+  // valid UTF-8, not subtitles): then the original offset is i + origin, origin being the length of
+  // a byte order mark, plus where this document starts when its file holds several. Otherwise it
+  // has text.size() + 1 entries, the last one being where the document ends in the file.
   std::vector<std::uint32_t> text_to_original;
   std::size_t origin = 0;
 

@@ -10,7 +10,7 @@ namespace precis {
 
 struct ReadOptions {
   // Extensions taken when walking a directory (a file named explicitly is always read).
-  std::vector<std::string> extensions = {".txt", ".md"};
+  std::vector<std::string> extensions = {".txt", ".md", ".srt", ".vtt"};
 };
 
 struct ReadResult {
@@ -30,8 +30,11 @@ ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions
 std::vector<Document> split_collection(Document document);
 
 // Turns raw bytes into a Document: strips a BOM, validates UTF-8, otherwise detects the charset
-// (UTF-16 with BOM, Windows-1252, Latin-1, ...) and converts it, keeping the offset map. Returns
-// false (and appends a warning) when the bytes look binary (NUL bytes) and must be skipped.
+// (UTF-16 with BOM, Windows-1252, Latin-1, ...) and converts it, keeping the offset map. A
+// subtitle file (SubRip or WebVTT, known by its content whatever its name) becomes the text of
+// its cues, without numbers, timings and markup, still mapped to the file: a sentence that runs
+// over two cues has one span, from its first word to its last. Returns false (and appends a
+// warning) when the bytes look binary (NUL bytes) and must be skipped.
 bool decode_document(const std::string& path, std::string bytes, Document& out,
                      std::vector<std::string>& warnings);
 

@@ -92,7 +92,8 @@ void setup_segment(CLI::App& app) {
   auto cmd = std::make_shared<SegmentCommand>();
   auto* sub = app.add_subcommand(
       "segment", "Print the sentences of each document after cleaning (text or JSON)");
-  sub->add_option("inputs", cmd->inputs, "Files or folders (*.txt, *.md, recursive), or -")
+  sub->add_option("inputs", cmd->inputs,
+                  "Files or folders (*.txt, *.md, *.srt, *.vtt, recursive), or -")
       ->required();
   sub->add_option("--lang", cmd->lang, "Language: auto, fr or en")
       ->capture_default_str()

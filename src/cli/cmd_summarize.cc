@@ -58,7 +58,8 @@ void setup_summarize(CLI::App& app) {
   auto cmd = std::make_shared<SummarizeCommand>();
   auto* sub = app.add_subcommand(
       "summarize", "Summarize the articles of one event (files, folders, or - for stdin)");
-  sub->add_option("inputs", cmd->inputs, "Files or folders (*.txt, *.md, recursive), or -")
+  sub->add_option("inputs", cmd->inputs,
+                  "Files or folders (*.txt, *.md, *.srt, *.vtt, recursive), or -")
       ->required();
   sub->add_option("-o,--output", cmd->output,
                   "Write to FILE (atomically: whole or not at all) instead of stdout");

@@ -3,8 +3,11 @@
 
 Usage: check_attribution.py SUMMARY.json MAX_WORDS
 Every sentence's [start, end) bytes of its source file, white space collapsed, must equal its
-text; the budget must hold; sources, indices and support must be consistent.
+text (in a subtitle file, where a sentence may run over several cues, the span must open with
+its first word, end with its last and hold all its words in order); the budget must hold;
+sources, indices and support must be consistent.
 """
+import html
 import json
 import re
 import sys
@@ -13,6 +16,33 @@ import sys
 def collapse(text):
     # Unicode white space, as precis collapses it (str.split() splits on the same class).
     return " ".join(text.split())
+
+
+TIMING = re.compile(r"\s*(\d+:)?\d+:\d+[,.]\d+\s*-->")
+
+
+def is_subtitles(data):
+    lines = [l.strip() for l in data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()]
+    if lines and lines[0].startswith("WEBVTT"):
+        return True
+    lines = [l for l in lines if l]
+    if lines and lines[0].isdigit():
+        lines = lines[1:]
+    return bool(lines) and TIMING.match(lines[0]) is not None
+
+
+def words_in_order(span_text, text):
+    span_text = html.unescape(span_text)  # WebVTT's "&amp;" is "&" in the text
+    words = text.split()
+    if not words or not span_text.startswith(words[0]) or not span_text.endswith(words[-1]):
+        return False
+    at = 0
+    for word in words:
+        at = span_text.find(word, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 def main():
@@ -33,7 +63,11 @@ def main():
             span_text = span.decode("utf-8")
         except UnicodeDecodeError:
             span_text = span.decode("cp1252")
-        if collapse(span_text) != s["text"]:
+        if is_subtitles(data):
+            if not words_in_order(span_text, s["text"]):
+                errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
+                              f"which does not hold {s['text']!r}")
+        elif collapse(span_text) != s["text"]:
             errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
                           f"not {s['text']!r}")
         if s["text"] in seen:

@@ -110,6 +110,52 @@ PY
   esac
 done
 
+# Subtitles: the sample articles cut into SubRip cues of two short lines (CRLF) and WebVTT cues
+# with tags and sound labels. A folder walk takes .srt and .vtt; every summary sentence is one
+# of the article's own sentences, whole, with no cue number, timing or markup in it, and its
+# span runs from its first word to its last in the file.
+mkdir "$D/subs"
+python3 - "$D/subs" "$SAMPLES" <<'PY'
+import glob, os, sys
+out, samples = sys.argv[1], sys.argv[2]
+def stamp(ms, sep):
+    return "%02d:%02d:%02d%s%03d" % (ms // 3600000, ms // 60000 % 60, ms // 1000 % 60, sep, ms % 1000)
+for n, path in enumerate(sorted(glob.glob(os.path.join(samples, "*.txt")))):
+    # The article's paragraphs (its lines of more than 12 words: no headline, no menu).
+    lines = open(path, encoding="utf-8").read().splitlines()[1:]
+    words = " ".join(line for line in lines if len(line.split()) > 12).split()
+    lines = [" ".join(words[k:k + 6]) for k in range(0, len(words), 6)]
+    vtt = n % 2 == 1
+    cues = ["WEBVTT\n"] if vtt else []
+    for k in range(0, len(lines), 2):
+        t = k * 1000
+        timing = stamp(t, "." if vtt else ",") + " --> " + stamp(t + 1900, "." if vtt else ",")
+        text = "\n".join(lines[k:k + 2])
+        if vtt and k % 6 == 0:
+            text = "<v Narrator><i>" + text + "</i>"
+        cue = timing + "\n" + text if vtt else str(k // 2 + 1) + "\n" + timing + "\n" + text
+        cues.append(cue + "\n")
+        if k % 10 == 4:
+            cues.append(stamp(t + 1950, "." if vtt else ",") + " --> " + stamp(t + 1990, "." if vtt else ",") + "\n[Musique]\n")
+    data = "\n".join(cues)
+    name = os.path.basename(path)[:-4] + (".vtt" if vtt else ".srt")
+    open(os.path.join(out, name), "wb").write((data if vtt else data.replace("\n", "\r\n")).encode())
+PY
+[ "$(ls "$D/subs" | wc -l)" -eq "$(ls "$SAMPLES"/*.txt | wc -l)" ] || fail "subtitles not written"
+expect_exit 0 "$PRECIS" summarize --format json "$D/subs"
+python3 "$(dirname "$0")/check_attribution.py" "$TMP/out" 100 || fail "attribution (subtitles)"
+python3 - "$TMP/out" "$SAMPLES" <<'PY' || fail "subtitles: a summary sentence is not an article's"
+import glob, json, os, sys
+summary = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(summary["sources"]) >= 5 and len(summary["sentences"]) >= 2, summary
+articles = " ".join(" ".join(open(p, encoding="utf-8").read().split())
+                    for p in glob.glob(os.path.join(sys.argv[2], "*.txt")))
+for s in summary["sentences"]:
+    assert s["text"] in articles, s["text"]
+    for junk in ("-->", "<", "[", "00:0"):
+        assert junk not in s["text"], s["text"]
+PY
+
 # Binary and NUL bytes: skipped with a warning; alone, an error naming the folder.
 mkdir "$D/bin"
 head -c 4096 /dev/urandom >"$D/bin/a.txt"
