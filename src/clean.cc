@@ -302,6 +302,17 @@ std::vector<bool> skip_block_markers(std::string_view text,
           clean_rules::numbered_marker_length(text.substr(line.span.begin, line.span.size())) > 0)
         ++numbered_items;
   }
+  // The length of a line's marker and its kind: a UTF-8 bullet's is its last byte ("•" and "—"
+  // lists are different lists).
+  const auto marker_of = [&](std::string_view view) {
+    std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
+                                  : clean_rules::bullet_marker_length(view);
+    if (!markdown && marker == 0 && numbered_items >= kMinNumberedItems)
+      marker = clean_rules::numbered_marker_length(view);
+    const char kind =
+        marker > 0 ? kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]) : 0;
+    return std::pair<std::size_t, char>(marker, kind);
+  };
   bool in_fence = false;
   char previous_kind = 0;
   for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -317,14 +328,15 @@ std::vector<bool> skip_block_markers(std::string_view text,
       continue;
     }
     if (in_fence) continue;
-    std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
-                                  : clean_rules::bullet_marker_length(view);
-    if (!markdown && marker == 0 && numbered_items >= kMinNumberedItems)
-      marker = clean_rules::numbered_marker_length(view);
-    // A UTF-8 bullet's kind is its last byte ("•" and "—" lists are different lists).
-    const char kind =
-        marker > 0 ? kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]) : 0;
-    if (marker > 0 && (kind == previous_kind || opens_block())) {
+    const auto [marker, kind] = marker_of(view);
+    // A list opens after a sentence, a colon or a blank line, or under a label ("L'essentiel",
+    // "Key points") when the next line is its second item.
+    const auto next_item_alike = [&] {
+      if (index + 1 >= lines.size() || lines[index + 1].span.size() == 0) return false;
+      const Span next = lines[index + 1].span;
+      return marker_of(text.substr(next.begin, next.size())).second == kind;
+    };
+    if (marker > 0 && (kind == previous_kind || opens_block() || next_item_alike())) {
       line.span.begin += marker;
       if (kind == '#') {  // "## Title ##": the closing sequence, after a space
         std::size_t end = line.span.end;

@@ -1403,12 +1403,14 @@ std::size_t numbered_marker_length(std::string_view line) {
       ++i;
     return i - from;
   };
-  bool section = false;  // "1.1", "2.3.4": maybe a quantity ("2.5 Million")
+  bool section = false;   // "1.1", "2.3.4": maybe a quantity ("2.5 Million")
+  bool lettered = false;  // "a) ": a French list's items go on in lower case ("a) activation du")
   if (i < line.size() && line[i] == '(') {
     // "(3) ", "(a) "
     ++i;
     if (i < line.size() && line[i] >= 'a' && line[i] <= 'z') {
       ++i;
+      lettered = true;
     } else {
       const std::size_t n = digits();
       if (n == 0 || n > kMaxItemNumberDigits) return 0;
@@ -1417,6 +1419,7 @@ std::size_t numbered_marker_length(std::string_view line) {
     ++i;
   } else if (i + 1 < line.size() && line[i] >= 'a' && line[i] <= 'z' && line[i + 1] == ')') {
     i += 2;  // "a) "
+    lettered = true;
   } else {
     std::size_t n = digits();
     if (n == 0 || n > kMaxItemNumberDigits) return 0;
@@ -1441,10 +1444,11 @@ std::size_t numbered_marker_length(std::string_view line) {
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   if (i == marker || i >= line.size()) return 0;
   // The item opens like a sentence: a capital or a quotation mark ("3. 5 000 euros" and
-  // "1.5 million" are text).
+  // "1.5 million" are text), or, after a letter, any letter.
   std::size_t next = i;
   const UChar32 first = next_code_point(line, next);
-  if (!(u_isupper(first) || u_istitle(first) || first == '"' || first == 0x00AB || first == 0x201C))
+  if (!(u_isupper(first) || u_istitle(first) || first == '"' || first == 0x00AB ||
+        first == 0x201C || (lettered && u_islower(first))))
     return 0;
   // "21. C'est le nombre de voyages …", "40. That's how many …": the number is the subject.
   for (const std::string_view pronoun :

@@ -50,7 +50,8 @@ std::size_t bullet_marker_length(std::string_view line);
 
 // Bytes of a plain-text list item's number at the start of a trimmed line, with the spaces after
 // it: "3. ", "12) ", "1.1 ", "2.3.4. ", "(3) ", "a) ", "(b) ", when a capital or a quotation
-// mark follows (an official statement's or a report's numbered paragraphs). 0 otherwise: "2024.",
+// mark follows, or any letter after "a)" (an official statement's or a report's numbered
+// paragraphs, "a) activation du plan blanc ;"). 0 otherwise: "2024.",
 // "3 ", "1.5 million", "2.5 Million Jobs" are text.
 std::size_t numbered_marker_length(std::string_view line);
 

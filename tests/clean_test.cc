@@ -305,6 +305,8 @@ TEST_CASE("rules: numbered list items", "[clean]") {
   CHECK(numbered_marker_length("(3) Le second volet concerne les ouvrages privés.") == 4);
   CHECK(numbered_marker_length("a) Le premier volet concerne les digues.") == 3);
   CHECK(numbered_marker_length("(b) The second part covers private works.") == 4);
+  CHECK(numbered_marker_length("b) déploiement sur site d'une équipe de l'ANSSI ;") == 3);
+  CHECK(numbered_marker_length("3) déploiement sur site d'une équipe de l'ANSSI ;") == 0);
   CHECK(numbered_marker_length("\u00C9. Élus et agents") == 0);  // an initial, not a number
   CHECK(numbered_marker_length("2024. The year began with a storm.") == 0);
   CHECK(numbered_marker_length("3 people died in the blast.") == 0);
@@ -1467,6 +1469,17 @@ TEST_CASE("scraped pages: paragraphs without their last period, lists, reference
       sentences.push_back(sentence.text);
     CHECK(sentences.size() == 5);
     CHECK(sentences[1] == "Voici ce qu'il faut retenir :");
+    // Under a label without a colon, the list opens at its first item when a second follows.
+    const Document boxed = make_document(
+        "La préfecture a déclenché la vigilance rouge crues dimanche dans le département.\n\n"
+        "L'essentiel\n"
+        "- La Sèvre a atteint 5,12 mètres à Clisson, son plus haut niveau depuis 1983.\n"
+        "- Plus de 340 habitants ont été évacués dans la nuit de samedi à dimanche.\n",
+        "b.txt");
+    const std::vector<std::string> items = kept(boxed, clean_one(boxed));
+    CHECK(std::count(items.begin(), items.end(),
+                     "La Sèvre a atteint 5,12 mètres à Clisson, son plus haut niveau depuis "
+                     "1983.") == 1);
   }
   SECTION("numbered items lose their numbers; a lone number opening a sentence stays") {
     const Document document = make_document(
