@@ -240,7 +240,25 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
     ends[i] = clean_rules::ends_with_sentence_punctuation(line_text(i));
     if (ends[i]) ++sentence_ends;
   }
-  if (wrapped < kMinWrappedLines || 2 * wrapped < glued_lines || 2 * sentence_ends >= wrapped)
+  // Only the blocks (runs of lines without a blank one) that hold a wrap count: a PDF's
+  // letterhead ("PRÉFET" / "Liberté" / "Égalité" / "Fraternité"), address and contact lines
+  // are glued too, and outnumbered the wraps of the prose under them.
+  std::size_t glued_in_prose = 0;
+  for (std::size_t begin = 0; begin + 1 < raw.size();) {
+    if (!glued(begin)) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin;  // the block's glued breaks: [begin, end)
+    bool holds_wrap = false;
+    for (; end + 1 < raw.size() && glued(end); ++end) holds_wrap = holds_wrap || continues[end];
+    if (holds_wrap) glued_in_prose += end - begin;
+    begin = end;
+  }
+  // Prose too short for its widths to tell (the letterhead made the text long enough for this
+  // test, not its paragraphs): the short text's test, line by line.
+  if (glued_in_prose < kMinWrappedLines) return short_text_wrap(text, raw);
+  if (wrapped < kMinWrappedLines || 2 * wrapped < glued_in_prose || 2 * sentence_ends >= wrapped)
     return {};
   // The breaks that are no wrap (see above).
   const std::size_t first = static_cast<std::size_t>(

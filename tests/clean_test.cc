@@ -1419,6 +1419,30 @@ TEST_CASE("wrapped text: labels, lists, underlines and lower-case lines", "[clea
     CHECK(cleaned.title.empty());
     CHECK(cleaned.dropped.empty());
   }
+  SECTION("a letterhead and a contact block do not hide the wrap of the prose (a PDF's text)") {
+    const std::string letterhead = "PRÉFET\nDE LA HAUTE-SAÔNE\nLiberté\nÉgalité\nFraternité\n\n";
+    const std::string contact =
+        "Contact presse\nBureau de la communication interministérielle\n"
+        "pref-communication@haute-saone.gouv.fr\nTél. : 03 84 77 70 12\n";
+    // Three paragraphs wrapped at 95 columns (a PDF page's), with more glued lines around them
+    // than wraps inside them: read line by line, each first line was a heading.
+    const Document document =
+        make_document(letterhead + "Cabinet du préfet\nService de la communication\n\n" +
+                      wrap(kQuakeParagraph, 95) + "\n\n" + wrap(kCharityParagraph, 95) + "\n\n" +
+                      wrap(kPoliceParagraph, 95) + "\n\n" + contact);
+    const precis::Segmenter segmenter({precis::Language::English});
+    const auto sentences_of = [&](const Document& doc) {
+      std::vector<std::string> sentences;
+      for (const auto& sentence : segmenter.split(doc, clean_one(doc), 0))
+        sentences.push_back(sentence.text);
+      return sentences;
+    };
+    CHECK(sentences_of(document) ==
+          std::vector<std::string>{kQuakeParagraph, kCharityParagraph, kPoliceParagraph});
+    // One paragraph under the letterhead: too few lines for the widths, read line by line.
+    const Document brief = make_document(letterhead + wrap(kQuakeParagraph, 60) + "\n");
+    CHECK(sentences_of(brief) == std::vector<std::string>{kQuakeParagraph});
+  }
   SECTION("two wrapped lines under a paragraph are a paragraph, not a caption") {
     const Document document =
         make_document(wrap(kQuakeParagraph, 72) + "\n\n" + wrap(kCharityParagraph, 72) +
