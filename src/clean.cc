@@ -668,8 +668,10 @@ const char* classify(const std::vector<Line>& lines, std::size_t i) {
   // A long paragraph is content, and so is a sentence. A line without final punctuation that
   // several sources carry is not spared: wire copy shares sentences, and what two pages of one
   // outlet share below the sentence level is its template (menus, share buttons, the site name).
-  if (line.words >= clean_rules::kLongLineWords || line.punctuated) return nullptr;
+  if (line.words >= clean_rules::kLongLineWords) return nullptr;
+  // Before the punctuation test: "10:52 a.m." and "Le 12 mars 2025." end with a period.
   if (clean_rules::is_date_line(line.key)) return "date";
+  if (line.punctuated) return nullptr;
   const Line* previous = previous_line(lines, i);
   const Line* next = next_line(lines, i);
   const bool between_paragraphs = previous && next && previous->body() && next->body();

@@ -950,13 +950,16 @@ bool is_date_line(std::string_view line) {
     rest = rest.substr(label.length);
   const std::vector<std::string_view> words = words_of(rest);
   if (words.empty() || static_cast<int>(words.size()) > kMaxDateLineWords) return false;
-  bool date = false;
+  bool date = false, clock = false;
   for (std::string_view word : words) {
     while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
     if (word.empty() || word == "-" || word == "|" || word == "\u2013" || word == "\u2014" ||
         word == "\u00B7")
       continue;
-    if (is_clock_time(word)) continue;
+    if (is_clock_time(word)) {
+      clock = true;
+      continue;
+    }
     if (is_numeric_date(word)) {
       date = true;
       continue;
@@ -975,7 +978,7 @@ bool is_date_line(std::string_view line) {
     const bool ordinal = shape.digits > 0 && shape.digits <= 2 && shape.letters <= 2;  // 3rd, 1er
     if (!number && !ordinal) return false;
   }
-  return date;
+  return date || clock;
 }
 
 namespace {

@@ -80,7 +80,8 @@ Dateline find_dateline(std::string_view line);
 // A line that is a date and nothing else, maybe with its weekday, its time, a time zone and a
 // "Date:" label: "Mardi 12 mars 2025", "Tuesday, March 12, 2025 10:42 AM", "12/03/2025 à 14h05",
 // "Le 12 mars 2025 à 14h05", "Date: 12 March 2025". A page prints one above or under its
-// headline; it is no headline itself. A month's name or a numeric date must be in it.
+// headline; it is no headline itself. A month's name, a numeric date or a clock time must be in
+// it: a live blog stamps each entry with its time alone ("10:52 a.m.", "17:02").
 bool is_date_line(std::string_view line);
 
 // A site's menu on one line: "Home | News | Obituaries | Sports" (two separators or more: |, •,

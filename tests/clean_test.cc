@@ -1804,11 +1804,13 @@ TEST_CASE("rules: date lines", "[clean]") {
   for (const char* line :
        {"Mardi 12 mars 2025", "Tuesday, March 12, 2025 10:42 AM", "12/03/2025 à 14h05",
         "Le 12 mars 2025 à 14h05", "Date: 12 March 2025", "2025-03-12 14:05", "March 12, 2025",
-        "Wed 5 Mar 2025 18.21 GMT", "4:55 PM PST \u00B7 March 4, 2025", "1er mai 2025"})
+        "Wed 5 Mar 2025 18.21 GMT", "4:55 PM PST \u00B7 March 4, 2025", "1er mai 2025",
+        "10:52 a.m.", "17:02"})
     CHECK(is_date_line(line));
-  for (const char* line : {"May Day protests across France", "12 killed in Dunmore flood", "2025",
-                           "Day 3 - 14:05", "Flood forces evacuation of riverside homes in Dunmore",
-                           "March on the capital", "Date: to be confirmed", ""})
+  for (const char* line :
+       {"May Day protests across France", "12 killed in Dunmore flood", "2025", "Day 3 - 14:05",
+        "Flood forces evacuation of riverside homes in Dunmore", "March on the capital",
+        "Date: to be confirmed", "10:52 a.m. Bib 4", "2:26:15, a personal best.", ""})
     CHECK_FALSE(is_date_line(line));
 }
 
