@@ -309,6 +309,26 @@ TEST_CASE("segment: datelines, clock times and reference marks", "[segment]") {
                 {"It was the largest.[citation needed]", "Others disagree."});
 }
 
+TEST_CASE("segment: a footnote's call glued to a period (a PDF's text)", "[segment]") {
+  check_english(
+      "It derailed in Harwick, Pennsylvania.1 Of the derailed cars, 9 were tank cars.",
+      {"It derailed in Harwick, Pennsylvania.1", "Of the derailed cars, 9 were tank cars."});
+  check_english("It passed a detector at milepost 111.9.2 The engineer applied the brakes.",
+                {"It passed a detector at milepost 111.9.2", "The engineer applied the brakes."});
+  check_sentences("Aucune fuite n'a été établie.\u00B9 Les investigations se poursuivent.",
+                  {"Aucune fuite n'a été établie.\u00B9", "Les investigations se poursuivent."});
+  // A count that opens what follows, a number, an abbreviation: no footnote.
+  check_sentences(
+      "Selon les premières constatations, et pour cause.20 Minutes rapporte les faits.",
+      {"Selon les premières constatations, et pour cause.20 Minutes rapporte les faits."});
+  check_english("The quake started at 06.34.14 UTC and was felt far away.",
+                {"The quake started at 06.34.14 UTC and was felt far away."});
+  check_english("They were seeded No.1 The draw was made on Friday.",
+                {"They were seeded No.1 The draw was made on Friday."});
+  check_sentences("Le score était de 3.2 Les joueurs sont rentrés au vestiaire.",
+                  {"Le score était de 3.2 Les joueurs sont rentrés au vestiaire."});
+}
+
 TEST_CASE("segment: NBSP and NNBSP in French punctuation", "[segment]") {
   check_sentences("«\u00A0Nous partons.\u00A0» Il part.", {"« Nous partons. »", "Il part."});
   check_sentences("« Nous partons. » Il part.", {"« Nous partons. »", "Il part."});
