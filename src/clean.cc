@@ -682,7 +682,8 @@ const char* classify(const std::vector<Line>& lines, std::size_t i) {
 // promotions and widgets after an article are short lines among short lines, and applying it
 // higher up would cost a short lede under a byline. Not after a subhead: a short section that
 // closes an article ("What comes next" / "Investigators expect a preliminary report within 30
-// days.") is text, even when its subhead, under kMinHeadingWords, was dropped as short.
+// days.", "Casualties" / "No injuries were reported.") is text, even when its subhead, under
+// kMinHeadingWords, was dropped as short; but a widget's label ("Related", "Trending") is none.
 void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
   std::size_t tail = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -698,7 +699,7 @@ void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
     // After a headline or a subhead comes text, not widgets.
     const std::string_view why = previous->reason;
     if (why == "title" || why == "heading") continue;
-    if (why == "short" && previous->words >= 2 &&
+    if (why == "short" && (previous->words >= 2 || !clean_rules::is_widget_label(previous->key)) &&
         clean_rules::is_sentence_case_label(text_of(document, *previous)) &&
         clean_rules::ends_with_period(text_of(document, line)))
       continue;

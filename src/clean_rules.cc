@@ -1635,6 +1635,20 @@ bool is_ad_slot(std::string_view key) {
          key.starts_with("la suite après");
 }
 
+bool is_widget_label(std::string_view key) {
+  while (!key.empty() && (key.back() == ' ' || key.back() == ':')) key.remove_suffix(1);
+  // clang-format off
+  static constexpr std::array<std::string_view, 40> kWidgetLabels = {
+      "comments", "commentaires", "discover", "découvrir", "featured", "gallery", "galerie",
+      "latest", "listen", "live", "direct", "more", "newsletter", "newsletters", "photos",
+      "podcast", "podcasts", "popular", "populaire", "populaires", "promoted", "recommended",
+      "recommandé", "recommandés", "related", "share", "partager", "sponsored", "sponsorisé",
+      "tags", "topics", "thèmes", "trending", "tendances", "video", "videos", "vidéo", "vidéos",
+      "watch", "regarder"};
+  // clang-format on
+  return std::find(kWidgetLabels.begin(), kWidgetLabels.end(), key) != kWidgetLabels.end();
+}
+
 PhraseMatch match_phrases(std::string_view key, std::size_t code_points, int words,
                           bool ends_with_punctuation) {
   // Long paragraphs are content; only a strong phrase (a cookie banner, a copyright line) can

@@ -173,6 +173,11 @@ bool ends_with_period(std::string_view line);
 // article, so the paragraph under it is the article going on, not the page's tail.
 bool is_ad_slot(std::string_view key);
 
+// A one-word label of a page's widget, as a comparison key: "Related", "Trending", "Watch",
+// "Vidéos", "Populaires". The sentence under it is a teaser, where the sentence under a
+// one-word subhead ("Background", "Casualties", "Bilan") is the article's last section.
+bool is_widget_label(std::string_view key);
+
 // True when the line ends like a sentence: . ! ? … : ; possibly followed by closing quotes or
 // brackets ("fin. »", "progrès”."). A closing quote straight after a word ("OSZAR »") does not
 // count: headlines end that way.

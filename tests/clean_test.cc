@@ -853,6 +853,17 @@ TEST_CASE("a short section that closes the article is no widget tail", "[clean]"
   CHECK(std::count(lines.begin(), lines.end(),
                    std::pair<std::string, std::string>{"Do you have a story suggestion?",
                                                        "context"}) == 1);
+  // A one-word subhead opens a section too; a widget's label does not (what follows it is a
+  // teaser, even when it reads as a sentence).
+  const std::string last = "Bridges across the county were closed to traffic for inspection.";
+  for (const std::string label : {"Casualties", "Bilan", "Related", "Trending"}) {
+    const Document page = make_document("Train derails in Dunmore Falls\n\n" + lede + "\n\n" +
+                                        label + "\n" + last + "\n");
+    INFO(label);
+    const bool subhead = label == "Casualties" || label == "Bilan";
+    CHECK(kept(page, clean_one(page)) ==
+          (subhead ? std::vector<std::string>{lede, last} : std::vector<std::string>{lede}));
+  }
 }
 
 // --- Rule 6: captions glued under a paragraph ------------------------------------------------
