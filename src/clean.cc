@@ -517,7 +517,8 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
       line.punctuated =
           clean_rules::ends_with_sentence_punctuation(text) ||
           (line.words >= kMinParagraphWords &&
-           (clean_rules::holds_sentences(text) || clean_rules::ends_with_link_after_clause(text)));
+           (clean_rules::holds_sentences(text) || clean_rules::ends_with_link_after_clause(text) ||
+            clean_rules::ends_with_emoji_after_clause(text)));
       line.phrase = clean_rules::match_phrases(line.key, clean_rules::count_code_points(text),
                                                line.words, line.punctuated) != PhraseMatch::None;
     }

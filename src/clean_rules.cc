@@ -1603,6 +1603,32 @@ bool ends_with_link_after_clause(std::string_view line) {
   return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
 }
 
+bool ends_with_emoji_after_clause(std::string_view line) {
+  std::size_t end = line.size();
+  bool emoji = false;
+  while (end > 0) {
+    std::size_t at = end;
+    const UChar32 c = previous_code_point(line, at);
+    const bool pictograph = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+                            u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+    // Joiners, variation selectors and skin tones belong to the emoji before them.
+    const bool modifier =
+        c == 0x200D || c == 0xFE0F || u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER);
+    if (!(pictograph || modifier || is_space(c))) break;
+    emoji = emoji || pictograph;
+    end = at;
+  }
+  if (!emoji) return false;
+  const std::vector<std::string_view> words = words_of(line.substr(0, end));
+  int lower = 0;
+  for (const std::string_view word : words) {
+    std::size_t at = 0;
+    if (u_islower(next_code_point(word, at))) ++lower;
+  }
+  const auto clause_words = static_cast<int>(words.size());
+  return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
+}
+
 bool has_menu_separators(std::string_view line) {
   std::size_t separators = 0;
   for (const std::string_view separator : {" | ", "\u2022", "\u00B7"})

@@ -202,6 +202,11 @@ inline constexpr int kMinClauseWords = 4;
 // under a label ("Source : https://…", "Lire aussi https://…") is no clause.
 bool ends_with_link_after_clause(std::string_view line);
 
+// A social post's paragraph that ends with emoji instead of a period, after a clause of
+// kMinClauseWords words or more, mostly in lower case: "… évacués par les pompiers ❤️",
+// "What a day in Kingsford 🇨🇦🏆". The caller asks it of long lines only, as of the link's.
+bool ends_with_emoji_after_clause(std::string_view line);
+
 enum class PhraseMatch {
   None,
   Strong,  // boilerplate whatever the line length (cookie banners, ©, "tous droits réservés")

@@ -296,6 +296,27 @@ TEST_CASE("rules: plain-text bullets", "[clean]") {
   CHECK(bullet_marker_length("- ") == 0);
 }
 
+TEST_CASE("rules: a clause that ends with emoji", "[clean]") {
+  using precis::clean_rules::ends_with_emoji_after_clause;
+  CHECK(ends_with_emoji_after_clause(
+      "La Lisonne a atteint 5,42 m jeudi, où 340 habitants ont été évacués \u2764\uFE0F"));
+  CHECK(ends_with_emoji_after_clause(
+      "What a day in Kingsford for all of us \U0001F1E8\U0001F1E6\U0001F3C6"));
+  CHECK(ends_with_emoji_after_clause(
+      "Thank you to every volunteer who stayed out there \U0001F44F\U0001F3FD \U0001F64F"));
+  CHECK_FALSE(ends_with_emoji_after_clause("Bravo championne \U0001F44F\U0001F44F"));
+  CHECK_FALSE(ends_with_emoji_after_clause("Kingsford Marathon Results And Photos \U0001F3C3"));
+  CHECK_FALSE(ends_with_emoji_after_clause("La Lisonne a atteint 5,42 m jeudi à Orvilliers"));
+  // A post's paragraph without its period is kept, not dropped as a heading.
+  const std::string post =
+      "Merci à tous ceux qui nous ont aidés cette nuit, les pompiers ont été formidables avec "
+      "les enfants \u2764\uFE0F";
+  const Document document =
+      make_document("La Lisonne est sortie de son lit jeudi soir à Orvilliers.\n\n" + post + "\n");
+  const auto lines = kept(document, clean_one(document));
+  CHECK(std::count(lines.begin(), lines.end(), post) == 1);
+}
+
 TEST_CASE("rules: numbered list items", "[clean]") {
   using precis::clean_rules::numbered_marker_length;
   CHECK(numbered_marker_length("1. La commission s'est réunie à six reprises.") == 3);
