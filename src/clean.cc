@@ -282,6 +282,9 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
   return continues;
 }
 
+// A plain text's numbered item is one of a list of two or more (see skip_block_markers).
+constexpr std::size_t kMinNumberedItems = 2;
+
 // A Markdown file's block markup ("# ", "> ", "- ", "1. ") is no text: a line that opens a block
 // starts after it, so that a heading is a title or a subhead like any other, and no sentence
 // opens with a list marker. A line opens a block after a blank line, after a line that ends a
@@ -296,8 +299,6 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // the start of a plain-text line is as likely to be text ("#MeToo").
 // Returns, for each line of a Markdown file, whether it is a quotation's ("> " skipped); empty
 // for plain text, which has no quotation markup.
-constexpr std::size_t kMinNumberedItems = 2;
-
 std::vector<bool> skip_block_markers(std::string_view text,
                                      std::vector<clean_rules::RawLine>& lines, bool markdown) {
   std::vector<bool> quoted(markdown ? lines.size() : 0, false);

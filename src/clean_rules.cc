@@ -1587,6 +1587,22 @@ bool holds_sentences(std::string_view line) {
   return words >= kMinClauseWords && 2 * lower >= words;
 }
 
+namespace {
+
+// The first `count` words make a clause: kMinClauseWords or more, at least half of them opening
+// in lower case (a sentence, not a label or a name).
+bool lower_case_clause(const std::vector<std::string_view>& words, std::size_t count) {
+  int lower = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    std::size_t at = 0;
+    if (u_islower(next_code_point(words[k], at))) ++lower;
+  }
+  const auto clause_words = static_cast<int>(count);
+  return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
+}
+
+}  // namespace
+
 bool ends_with_link_after_clause(std::string_view line) {
   const std::vector<std::string_view> words = words_of(line);
   if (words.size() < 2) return false;
@@ -1594,13 +1610,7 @@ bool ends_with_link_after_clause(std::string_view line) {
   while (!link.empty() && (link.front() == '(' || link.front() == '<')) link.remove_prefix(1);
   if (!(link.starts_with("http://") || link.starts_with("https://") || link.starts_with("www.")))
     return false;
-  int lower = 0;
-  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
-    std::size_t at = 0;
-    if (u_islower(next_code_point(words[k], at))) ++lower;
-  }
-  const auto clause_words = static_cast<int>(words.size() - 1);
-  return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
+  return lower_case_clause(words, words.size() - 1);
 }
 
 bool ends_with_emoji_after_clause(std::string_view line) {
@@ -1620,13 +1630,7 @@ bool ends_with_emoji_after_clause(std::string_view line) {
   }
   if (!emoji) return false;
   const std::vector<std::string_view> words = words_of(line.substr(0, end));
-  int lower = 0;
-  for (const std::string_view word : words) {
-    std::size_t at = 0;
-    if (u_islower(next_code_point(word, at))) ++lower;
-  }
-  const auto clause_words = static_cast<int>(words.size());
-  return clause_words >= kMinClauseWords && 2 * lower >= clause_words;
+  return lower_case_clause(words, words.size());
 }
 
 bool has_menu_separators(std::string_view line) {

@@ -780,18 +780,16 @@ void add_glued_breaks(const UChar* text, std::int32_t length, std::vector<Bounda
   // news, where a lost line break glues a count to a period, the count opens what follows
   // ("depuis.53 DÉCÈS EN 2015", "et pour cause.20 Minutes rapporte", "06.34.14 UTC": OrangeSum
   // has 7 and no footnote).
+  const auto superscript = [](UChar c) {
+    return c == u'\u00B9' || c == u'\u00B2' || c == u'\u00B3' || (c >= u'\u2070' && c <= u'\u2079');
+  };
   for (std::int32_t i = 1; i + 3 < length; ++i) {
     if (text[i] != u'.') continue;
-    const auto superscript = [](UChar c) {
-      return c == u'\u00B9' || c == u'\u00B2' || c == u'\u00B3' ||
-             (c >= u'\u2070' && c <= u'\u2079');
-    };
     const bool raised = superscript(text[i + 1]);
-    std::int32_t end = i + 1;
+    std::int32_t end = i + 1;  // after the call's one or two digits; a third is no call
     while (end < length && end - i <= 2 && (raised ? superscript(text[end]) : u_isdigit(text[end])))
       ++end;
-    if (end == i + 1 || end - i > 3 || end + 1 >= length || !is_white_space(text[end])) continue;
-    if (u_isdigit(text[end - 1]) && end < length && u_isdigit(text[end])) continue;
+    if (end == i + 1 || end + 1 >= length || !is_white_space(text[end])) continue;
     const std::int32_t next = skip_space(text, end, length);
     if (next >= length || !u_isupper(text[next]) || !opens_with_stopword(text, next, length))
       continue;

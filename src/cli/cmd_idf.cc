@@ -103,9 +103,9 @@ void setup_idf(CLI::App& app) {
       "build", "Count document frequencies over folders of articles or JSON Lines (.gz too)");
   build
       ->add_option("corpus", cmd->corpora,
-                   "Folders/files of articles (*.txt, *.md, *.srt, *.vtt), or JSONL files (.jsonl, "
-                   ".jsonl.gz; "
-                   "one article a line with \"text\" or \"article\", or a batch cluster), or -")
+                   "Folders/files of articles (*.txt, *.md, *.srt, *.vtt), or JSONL files "
+                   "(.jsonl, .jsonl.gz; one article a line with \"text\" or \"article\", or a "
+                   "batch cluster), or -")
       ->required();
   build->add_option("-o,--output", cmd->output, "The table to write")->required();
   build->add_option("--lang", cmd->lang, "Language of the corpus: fr or en")
