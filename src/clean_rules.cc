@@ -1024,8 +1024,11 @@ Dateline find_dateline(std::string_view line) {
   std::string_view head = trim_spaces(line.substr(0, end.head_end));
   Dateline result;
   bool capital_agency = false;
-  if (head.ends_with(')')) {
-    const std::size_t open = head.rfind('(');
+  // The agency in brackets ("(AP)"), or a press release wire's between slashes ("/CNW/",
+  // "/PRNewswire/", "/EINPresswire/").
+  const char close = head.ends_with(')') ? '(' : head.ends_with('/') ? '/' : 0;
+  if (close != 0) {
+    const std::size_t open = head.substr(0, head.size() - 1).rfind(close);
     if (open == std::string_view::npos ||
         !is_agency(head.substr(open + 1, head.size() - open - 2), capital_agency))
       return {};
@@ -1049,7 +1052,8 @@ Dateline find_dateline(std::string_view line) {
   result.length = end.text_begin;
   result.own = trim_spaces(line.substr(0, end.text_begin)).size();
   if (head.empty()) return result.agency ? result : Dateline{};  // "(Reuters) - Tesla …"
-  if (parts.size() > 3) return {};
+  // A place, a region, a date and its year: "KINGSFORD, ON, May 25, 2025 /CNW/ –".
+  if (parts.size() > (result.agency ? 4u : 3u)) return {};
   int capital_letters = 0;
   const bool place = is_place(parts[0], false, capital_letters);
   if (!place && !(result.agency && parts.size() == 1 && is_date(parts[0]))) return {};

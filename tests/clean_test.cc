@@ -359,6 +359,13 @@ TEST_CASE("rules: datelines", "[clean]") {
   CHECK(dateline("MARLOW, Pa. (AP) \u2014 A small plane crashed into a field on Sunday.") ==
         "MARLOW, Pa. (AP) \u2014 ");
   CHECK(dateline("NEW YORK\u2014The stock market fell sharply on Monday.") == "NEW YORK\u2014");
+  // Press release wires: the service between slashes.
+  CHECK(dateline("KINGSFORD, ON, May 25, 2025 /CNW/ \u2013 The marathon was cut short today.") ==
+        "KINGSFORD, ON, May 25, 2025 /CNW/ \u2013 ");
+  CHECK(dateline("NEW YORK, March 3, 2025 /PRNewswire/ -- Acme Corp. today announced a deal.") ==
+        "NEW YORK, March 3, 2025 /PRNewswire/ -- ");
+  CHECK(
+      dateline("Nantes, Lyon, Lille, Rennes et/ou Brest - les villes ont voté le texte.").empty());
   // La Presse and The Canadian Press: the place in brackets.
   CHECK(dateline("(Sion) Les 342 habitants d'un village des Alpes suisses ont été évacués.") ==
         "(Sion) ");
