@@ -347,7 +347,10 @@ std::vector<bool> skip_block_markers(std::string_view text,
       continue;
     }
     if (in_fence) continue;
-    const auto [marker, kind] = marker_of(view);
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    const std::pair<std::size_t, char> marked = marker_of(view);
+    const std::size_t marker = marked.first;
+    const char kind = marked.second;
     // A list opens after a sentence, a colon or a blank line, or under a label ("L'essentiel",
     // "Key points") when the next line is its second item.
     const auto next_item_alike = [&] {
