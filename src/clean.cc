@@ -312,26 +312,35 @@ std::vector<bool> skip_block_markers(std::string_view text,
     return previous.empty() || clean_rules::ends_with_sentence_punctuation(previous) ||
            clean_rules::ends_with_colon(previous);
   };
+  // Each line's marker, read before any is skipped: its length and its kind (a UTF-8 bullet's is
+  // its last byte: "•" and "—" lists are different lists).
+  struct Marker {
+    std::size_t length = 0;
+    char kind = 0;
+    bool numbered = false;  // a plain text's "1. ", "a) "
+  };
+  std::vector<Marker> markers(lines.size());
+  std::size_t numbered_items = 0;
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    const Span span = lines[index].span;
+    if (span.size() == 0) continue;
+    const std::string_view view = text.substr(span.begin, span.size());
+    Marker& marker = markers[index];
+    marker.length = markdown ? clean_rules::markdown_marker_length(view)
+                             : clean_rules::bullet_marker_length(view);
+    if (!markdown && marker.length == 0) {
+      marker.length = clean_rules::numbered_marker_length(view);
+      marker.numbered = marker.length > 0;
+      if (marker.numbered) ++numbered_items;
+    }
+    if (marker.length > 0)
+      marker.kind = kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]);
+  }
   // A list has two items or more: one line opening with "21. " is more likely the French
   // press's "21. C'est le nombre de voyages …" than an item.
-  std::size_t numbered_items = 0;
-  if (!markdown) {
-    for (const clean_rules::RawLine& line : lines)
-      if (line.span.size() > 0 &&
-          clean_rules::numbered_marker_length(text.substr(line.span.begin, line.span.size())) > 0)
-        ++numbered_items;
-  }
-  // The length of a line's marker and its kind: a UTF-8 bullet's is its last byte ("•" and "—"
-  // lists are different lists).
-  const auto marker_of = [&](std::string_view view) {
-    std::size_t marker = markdown ? clean_rules::markdown_marker_length(view)
-                                  : clean_rules::bullet_marker_length(view);
-    if (!markdown && marker == 0 && numbered_items >= kMinNumberedItems)
-      marker = clean_rules::numbered_marker_length(view);
-    const char kind =
-        marker > 0 ? kind_of(view[0] == '\xE2' && view.size() > 2 ? view[2] : view[0]) : 0;
-    return std::pair<std::size_t, char>(marker, kind);
-  };
+  if (numbered_items < kMinNumberedItems)
+    for (Marker& marker : markers)
+      if (marker.numbered) marker = {};
   bool in_fence = false;
   char previous_kind = 0;
   for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -347,18 +356,12 @@ std::vector<bool> skip_block_markers(std::string_view text,
       continue;
     }
     if (in_fence) continue;
-    // Not a structured binding: clang 14 cannot capture one in the lambda below.
-    const std::pair<std::size_t, char> marked = marker_of(view);
-    const std::size_t marker = marked.first;
-    const char kind = marked.second;
+    const std::size_t marker = markers[index].length;
+    const char kind = markers[index].kind;
     // A list opens after a sentence, a colon or a blank line, or under a label ("L'essentiel",
     // "Key points") when the next line is its second item.
-    const auto next_item_alike = [&] {
-      if (index + 1 >= lines.size() || lines[index + 1].span.size() == 0) return false;
-      const Span next = lines[index + 1].span;
-      return marker_of(text.substr(next.begin, next.size())).second == kind;
-    };
-    if (marker > 0 && (kind == previous_kind || opens_block() || next_item_alike())) {
+    const bool next_item_alike = index + 1 < lines.size() && markers[index + 1].kind == kind;
+    if (marker > 0 && (kind == previous_kind || opens_block() || next_item_alike)) {
       line.span.begin += marker;
       if (kind == '#') {  // "## Title ##": the closing sequence, after a space
         std::size_t end = line.span.end;
