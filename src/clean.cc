@@ -297,11 +297,22 @@ constexpr std::size_t kMinNumberedItems = 2;
 // capital: a report's or an official statement's paragraphs): copied from a web page or a PDF, a
 // list keeps its markers, and a summary sentence should not open with one. Headings stay: "#" at
 // the start of a plain-text line is as likely to be text ("#MeToo").
-// Returns, for each line of a Markdown file, whether it is a quotation's ("> " skipped); empty
-// for plain text, which has no quotation markup.
-std::vector<bool> skip_block_markers(std::string_view text,
-                                     std::vector<clean_rules::RawLine>& lines, bool markdown) {
-  std::vector<bool> quoted(markdown ? lines.size() : 0, false);
+// Returns, for each line of a Markdown file, whether it is a quotation's prose ("> " skipped,
+// but not "> - ", a list item quoted), empty for plain text, which has no quotation markup; and
+// where the text of each heading ("# Title", "## Subhead") starts.
+struct Heading {
+  std::size_t begin = 0;
+  bool top = false;  // level 1
+};
+struct BlockMarkup {
+  std::vector<bool> quoted;
+  std::vector<Heading> headings;
+};
+BlockMarkup skip_block_markers(std::string_view text, std::vector<clean_rules::RawLine>& lines,
+                               bool markdown) {
+  BlockMarkup found;
+  std::vector<bool>& quoted = found.quoted;
+  quoted.assign(markdown ? lines.size() : 0, false);
   const auto kind_of = [](char c) {
     return c >= '0' && c <= '9' ? '1' : c >= 'a' && c <= 'z' ? 'a' : c == '*' || c == '+' ? '-' : c;
   };
@@ -363,6 +374,9 @@ std::vector<bool> skip_block_markers(std::string_view text,
     const bool next_item_alike = index + 1 < lines.size() && markers[index + 1].kind == kind;
     if (marker > 0 && (kind == previous_kind || opens_block() || next_item_alike)) {
       line.span.begin += marker;
+      if (kind == '#')
+        found.headings.push_back(
+            {line.span.begin, view.size() > 1 && (view[1] == ' ' || view[1] == '\t')});
       if (kind == '#') {  // "## Title ##": the closing sequence, after a space
         std::size_t end = line.span.end;
         while (end > line.span.begin && text[end - 1] == '#') --end;
@@ -372,13 +386,14 @@ std::vector<bool> skip_block_markers(std::string_view text,
         }
       }
       previous_kind = kind;
-      if (kind == '>') quoted[index] = true;  // Markdown only: no plain-text bullet is '>'
+      // Markdown only: no plain-text bullet is '>'. A quoted list's items are lines of their own.
+      if (kind == '>') quoted[index] = view[view.find_last_not_of(" \t", marker - 1)] == '>';
     } else {
       previous_kind = 0;
     }
     previous = view;
   }
-  return quoted;
+  return found;
 }
 
 // Dropped lines are reported in text order: the cleaner's, then the markup's, merged.
@@ -391,6 +406,7 @@ struct Extras {
   std::vector<Span> parts;              // every line of the text, when some are joined (wrapped)
   std::vector<DroppedLine> markup;      // tag lines and, in a TREC file, metadata; in text order
   std::optional<std::size_t> headline;  // TREC: where the <HEADLINE>'s text starts
+  std::vector<Heading> headings;        // Markdown: its "# Title" and "## Subhead" lines
 };
 
 // SGML and HTML markup (clean_rules::markup_only): a line of tags only ("<P>", "</TEXT>") is a
@@ -491,8 +507,10 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
   if (headline && raw[*headline].span.size() > 0) extras.headline = raw[*headline].span.begin;
   std::sort(extras.markup.begin(), extras.markup.end(), in_text_order);
   std::vector<Span>& parts = extras.parts;
-  const std::vector<bool> quoted =
-      skip_block_markers(document.text, raw, clean_rules::is_markdown_path(document.path));
+  BlockMarkup block_markup =
+      skip_block_markers(document.text, raw, document.format == Document::Format::markdown);
+  const std::vector<bool>& quoted = block_markup.quoted;
+  extras.headings = std::move(block_markup.headings);
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);
   // Line i runs on into line i + 1, as in a wrapped paragraph, when both still hold text.
   const auto join_with_next = [&](std::size_t i) {
@@ -936,6 +954,19 @@ void strip_speaker_labels(const Document& document, std::vector<Line>& lines) {
   }
 }
 
+// A Markdown heading is a heading by its markup, whatever its punctuation: "## What happened?"
+// and "## Et les données des patients ?" read as questions, and were kept as sentences.
+void drop_markdown_headings(const std::vector<Heading>& headings, std::vector<Line>& lines) {
+  std::size_t i = 0;
+  for (const Heading& heading : headings) {
+    while (i < lines.size() && lines[i].span.begin < heading.begin) ++i;
+    if (i == lines.size()) return;
+    Line& line = lines[i];
+    if (line.span.begin == heading.begin && line.parts == 1 && !line.reason)
+      line.reason = "heading";
+  }
+}
+
 CleanedDocument clean_document(const Document& document, std::vector<Line>& lines,
                                const Extras& extras, const CleanOptions& options) {
   const std::vector<Span>& parts = extras.parts;
@@ -946,6 +977,15 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
       if (!lines[i].blank() && lines[i].span.begin == *extras.headline) title = i;
   }
   if (!title) title = mark_email_headers(document, lines, options.enabled);
+  // Markdown: the first level-1 heading of a headline's length. A page converted by html2text
+  // or a reader mode opens with its menu, whose items ("Pays de la Loire") look like headlines
+  // to find_title; the page's <h1> is its headline.
+  for (const Heading& heading : extras.headings) {
+    if (!heading.top) continue;
+    for (std::size_t i = 0; i < lines.size() && !title; ++i)
+      if (lines[i].span.begin == heading.begin && lines[i].words >= kMinTitleWords) title = i;
+    if (title) break;
+  }
   if (!title) title = find_title(document.text, lines);
   std::string_view title_key;
   if (title) {
@@ -970,6 +1010,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     drop_rosters(document, lines);
     drop_tail_fragments(document, lines);
     strip_speaker_labels(document, lines);
+    drop_markdown_headings(extras.headings, lines);
   }
   // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line, or the second one
   // under a standfirst when it carries an agency tag: the line starts after it

@@ -1365,19 +1365,6 @@ std::size_t trailing_markup_length(std::string_view line, bool trec) {
   return line.size() - end;
 }
 
-bool is_markdown_path(std::string_view path) {
-  const auto ends_with = [&](std::string_view suffix) {
-    if (path.size() < suffix.size()) return false;
-    for (std::size_t k = 0; k < suffix.size(); ++k) {
-      char c = path[path.size() - suffix.size() + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != suffix[k]) return false;
-    }
-    return true;
-  };
-  return ends_with(".md") || ends_with(".markdown");
-}
-
 bool starts_with_lowercase(std::string_view line) {
   if (line.empty()) return false;
   std::size_t i = 0;

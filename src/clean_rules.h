@@ -147,8 +147,6 @@ struct Tag {
 };
 std::vector<Tag> tags_of(std::string_view line);
 
-// True for a path ending in .md or .markdown (any case).
-bool is_markdown_path(std::string_view path);
 
 // True when the line's first character is a lower-case letter.
 bool starts_with_lowercase(std::string_view line);

@@ -18,6 +18,7 @@
 #include <system_error>
 
 #include "clean_rules.h"
+#include "markdown.h"
 #include "precis/error.h"
 #include "subtitles.h"
 
@@ -436,6 +437,7 @@ std::vector<Document> split_collection(Document document) {
     Document part;
     part.path = document.path;
     part.encoding = document.encoding;
+    part.format = document.format;
     part.text = std::string(text.substr(begin, end - begin));
     part.part = doc_name(std::string_view(part.text).substr(part.text.find('<')), k + 1);
     if (document.text_to_original.empty()) {
@@ -451,7 +453,7 @@ std::vector<Document> split_collection(Document document) {
 
 namespace {
 
-// Bytes to UTF-8 text (decode_document without the subtitles' step).
+// Bytes to UTF-8 text (decode_document without the format's step).
 bool decode_text(const std::string& path, std::string bytes, Document& out,
                  std::vector<std::string>& warnings) {
   out = Document{};
@@ -519,16 +521,28 @@ bool decode_text(const std::string& path, std::string bytes, Document& out,
   return true;
 }
 
-// A subtitle file becomes the text of its cues (subtitles::cue_text), each byte still mapped to
-// the file.
-void read_subtitles(Document& document) {
-  if (!subtitles::is_subtitles(document.text)) return;
-  subtitles::CueText cues = subtitles::cue_text(document.text);
-  std::vector<std::uint32_t> to_original(cues.source.size());
-  for (std::size_t k = 0; k < cues.source.size(); ++k)
-    to_original[k] = static_cast<std::uint32_t>(document.original_offset(cues.source[k]));
-  document.text = std::move(cues.text);
+// The document's text becomes `rewritten`, each byte still mapped to the file.
+void replace_text(Document& document, MappedText rewritten) {
+  std::vector<std::uint32_t> to_original(rewritten.source.size());
+  for (std::size_t k = 0; k < rewritten.source.size(); ++k)
+    to_original[k] = static_cast<std::uint32_t>(document.original_offset(rewritten.source[k]));
+  document.text = std::move(rewritten.text);
   document.text_to_original = std::move(to_original);
+}
+
+// A subtitle file becomes the text of its cues (subtitles::cue_text), Markdown its text without
+// inline markup (markdown::strip_inline); plain text stays as it is.
+void read_format(Document& document) {
+  if (subtitles::is_subtitles(document.text)) {
+    document.format = Document::Format::subtitles;
+    replace_text(document, subtitles::cue_text(document.text));
+  } else if (markdown::is_markdown_path(document.path) ||
+             markdown::looks_like_markdown(document.text)) {
+    document.format = Document::Format::markdown;
+    MappedText plain = markdown::strip_inline(document.text);
+    // Most Markdown has little inline markup, or none: the offsets stay implicit then.
+    if (plain.text.size() != document.text.size()) replace_text(document, std::move(plain));
+  }
 }
 
 }  // namespace
@@ -536,7 +550,7 @@ void read_subtitles(Document& document) {
 bool decode_document(const std::string& path, std::string bytes, Document& out,
                      std::vector<std::string>& warnings) {
   if (!decode_text(path, std::move(bytes), out, warnings)) return false;
-  read_subtitles(out);
+  read_format(out);
   return true;
 }
 

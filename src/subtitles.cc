@@ -261,7 +261,7 @@ bool is_subtitles(std::string_view text) {
   return timing(line(k)).has_value();
 }
 
-CueText cue_text(std::string_view text) {
+MappedText cue_text(std::string_view text) {
   const std::vector<Line> lines = split_lines(text);
   const auto view = [&](const Line& line) {
     return text.substr(line.begin, line.end - line.begin);
@@ -334,7 +334,7 @@ CueText cue_text(std::string_view text) {
     k = end;
   }
   out.source.push_back(text.size());
-  return CueText{std::move(out.text), std::move(out.source)};
+  return MappedText{std::move(out.text), std::move(out.source)};
 }
 
 }  // namespace precis::subtitles

@@ -10,20 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "mapped_text.h"
+
 namespace precis::subtitles {
 
 // True when the text is a subtitle file: WebVTT's "WEBVTT" signature on its first line, or
 // SubRip's first cue (a number, then a timing line "00:00:01,000 --> 00:00:04,000"; the number
 // may be missing).
 bool is_subtitles(std::string_view text);
-
-struct CueText {
-  std::string text;
-  // source[k] is the byte of the input that text byte k comes from (text.size() + 1 entries, the
-  // last one the input's size). A space or a paragraph break put between two cues maps to the
-  // byte right after the previous cue's text.
-  std::vector<std::size_t> source;
-};
 
 // The cues' text of a subtitle file (is_subtitles), joined: the lines of a cue and consecutive
 // cues with a space; a paragraph ends ("\n\n") after a cue that ends a sentence when a pause
@@ -32,6 +26,8 @@ struct CueText {
 // blocks, tags (<i>, <v Speaker>, <00:00:01.000>, {\an8}), sound labels ("[Music]", "(rires)",
 // "♪ … ♪"), a dialogue turn's dash, and a line the previous cue ended with (roll-up captions, as
 // YouTube's automatic ones, repeat it). Entities &amp; &lt; &gt; &quot; &nbsp; are decoded.
-CueText cue_text(std::string_view text);
+// A space or a paragraph break put between two cues maps to the byte right after the previous
+// cue's text.
+MappedText cue_text(std::string_view text);
 
 }  // namespace precis::subtitles

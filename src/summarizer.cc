@@ -382,7 +382,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
 
   for (std::size_t d = 0; d < documents.size(); ++d)
     summary.sources.push_back(SourceInfo{documents[d].path, documents[d].part,
-                                         d < n_docs ? cleaned[d].title : std::string(), 0});
+                                         d < n_docs ? cleaned[d].title : std::string(), 0,
+                                         documents[d].format});
   FrontEnd front_end =
       read_documents(documents, cleaned, to_read,
                      FrontEndSettings{.language = summary.language,

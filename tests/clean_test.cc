@@ -16,11 +16,12 @@ using precis::Document;
 
 namespace {
 
+// Read as a file would be (decode_document): a .md file, or text that reads as Markdown, is
+// Markdown.
 Document make_document(std::string text, std::string path = "doc.txt") {
   Document document;
-  document.path = std::move(path);
-  document.text = std::move(text);
-  document.encoding = "UTF-8";
+  std::vector<std::string> warnings;
+  REQUIRE(precis::decode_document(path, std::move(text), document, warnings));
   return document;
 }
 
@@ -1332,10 +1333,6 @@ TEST_CASE("rules: Markdown block markers", "[clean]") {
   CHECK(markdown_marker_length(">") == 1);
   for (const char* text : {"#hashtag", "-5 %", "*emphase*", "1.5 million", "2,5 %", "Texte"})
     CHECK(markdown_marker_length(text) == 0);
-  CHECK(precis::clean_rules::is_markdown_path("a/b/Article.MD"));
-  CHECK(precis::clean_rules::is_markdown_path("x.markdown"));
-  CHECK_FALSE(precis::clean_rules::is_markdown_path("x.txt"));
-  CHECK_FALSE(precis::clean_rules::is_markdown_path("md"));
 }
 
 TEST_CASE("Markdown files: lines start after their block markup", "[clean]") {
@@ -1355,11 +1352,50 @@ TEST_CASE("Markdown files: lines start after their block markup", "[clean]") {
             "Police said the Americans did not have any paperwork.",
             "The government has imposed new restrictions on adoptions.",
             "\"We are deeply saddened,\" the group's leader said in a statement."});
-  CHECK(dropped(markdown, cleaned).at(2) ==
+  // The image went with the inline markup (markdown::strip_inline): the subhead is the only line
+  // dropped besides the title.
+  CHECK(dropped(markdown, cleaned).at(1) ==
         std::pair<std::string, std::string>{"What the charity says", "heading"});
-  // The same text in a .txt file is plain text: its markup stays.
-  const Document plain = make_document(text, "article.txt");
+  // The same text in a .txt file reads as Markdown (two headings and an image)…
+  const Document copy = make_document(text, "article.txt");
+  CHECK(clean_one(copy).title == "Ten Americans arrested at the Haitian border");
+  // … but one "# " line alone is no reason to read a plain text as Markdown.
+  const Document plain = make_document(
+      "# Ten Americans arrested at the Haitian border\n\n" + kQuakeParagraph + "\n", "article.txt");
   CHECK(clean_one(plain).title == "# Ten Americans arrested at the Haitian border");
+}
+
+TEST_CASE("Markdown headings are headings, a quoted list's items are lines", "[clean]") {
+  const std::string text =
+      "# The ports bill, explained: what the Senate just passed\n\n"
+      "> **Key points**\n"
+      "> - The Senate passed the Harbor Dredging and Port Resilience Act on Thursday.\n"
+      "> - An amendment to cut its funding by 30% failed by 41 votes to 58.\n\n"
+      "## What happened?\n\n" +
+      kQuakeParagraph + "\n\n## Who opposed it, and why?\n\n" + kCharityParagraph + "\n";
+  const Document document = make_document(text, "explainer.md");
+  const CleanedDocument cleaned = clean_one(document);
+  CHECK(cleaned.title == "The ports bill, explained: what the Senate just passed");
+  CHECK(kept(document, cleaned) ==
+        std::vector<std::string>{
+            "The Senate passed the Harbor Dredging and Port Resilience Act on Thursday.",
+            "An amendment to cut its funding by 30% failed by 41 votes to 58.", kQuakeParagraph,
+            kCharityParagraph});
+  const auto drops = dropped(document, cleaned);
+  CHECK(std::count(drops.begin(), drops.end(),
+                   std::pair<std::string, std::string>{"What happened?", "heading"}) == 1);
+  CHECK(std::count(drops.begin(), drops.end(),
+                   std::pair<std::string, std::string>{"Who opposed it, and why?", "heading"}) ==
+        1);
+  // A quotation's prose lines are still one paragraph: its first line, without its period, is
+  // not taken for a heading.
+  const Document quote = make_document(
+      "# Title of the article here\n\n> The group said it meant to open an orphanage\n"
+      "> for the children, its leader said on Friday.\n",
+      "quote.md");
+  CHECK(kept(quote, clean_one(quote)) ==
+        std::vector<std::string>{"The group said it meant to open an orphanage",
+                                 "for the children, its leader said on Friday."});
 }
 
 TEST_CASE("Markdown markup is skipped only where a block opens", "[clean]") {

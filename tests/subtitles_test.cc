@@ -34,7 +34,7 @@ const std::string kSubRip =
     "-Peut-être demain, peut-être dans un mois.\r\n";
 
 // Each text byte comes from the same byte of the input.
-void check_source(const std::string& input, const precis::subtitles::CueText& cues) {
+void check_source(const std::string& input, const precis::MappedText& cues) {
   REQUIRE(cues.source.size() == cues.text.size() + 1);
   CHECK(cues.source.back() == input.size());
   for (std::size_t k = 0; k < cues.text.size(); ++k) {
@@ -60,7 +60,7 @@ TEST_CASE("subtitles: SubRip and WebVTT are known by their content", "[subtitles
 }
 
 TEST_CASE("subtitles: the cues' text runs on, without numbers, timings and markup", "[subtitles]") {
-  const precis::subtitles::CueText cues = cue_text(kSubRip);
+  const precis::MappedText cues = cue_text(kSubRip);
   CHECK(cues.text ==
         "Le village de Sérencier s'est vidé de ses habitants en quelques heures. Jeudi vers 16 "
         "heures, les derniers bus postaux ont quitté la place de l'église. On ne sait pas quand "
@@ -86,7 +86,7 @@ TEST_CASE("subtitles: WebVTT's blocks, tags, entities, sound labels and roll-up 
       "The sheriff<00:00:13.500><c> spoke</c> at nine.\n\n"
       "00:19.500 --> 00:22.000\n\u266A Music plays \u266A\n\n"
       "00:22.000 --> 00:24.000\n>> Reporter: Back to you.\n";
-  const precis::subtitles::CueText cues = cue_text(input);
+  const precis::MappedText cues = cue_text(input);
   // A pause of 6.5 s after a sentence's end (00:13.010 to 00:19.500) ends the paragraph.
   CHECK(cues.text ==
         "Fire crews are still battling a blaze at the Harmon grain elevator. Three workers died & "

@@ -22,11 +22,11 @@ std::string file_bytes(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// Read as a file would be (decode_document).
 Document make_document(std::string path, std::string text) {
   Document d;
-  d.path = std::move(path);
-  d.text = std::move(text);
-  d.encoding = "UTF-8";
+  std::vector<std::string> warnings;
+  REQUIRE(decode_document(path, std::move(text), d, warnings));
   return d;
 }
 

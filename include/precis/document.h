@@ -23,8 +23,26 @@ struct Document {
   std::string text;      // valid UTF-8; every stage works on this
   std::string encoding;  // "UTF-8", or the charset the file was converted from
 
+  // What the file was written in, which decode_document tells from its name and its content.
+  // Markdown's inline markup (links, emphasis) and a subtitle file's cue numbers and timings are
+  // already out of `text`; Markdown's block markup ("# ", "> ", "- ") is left to the cleaner.
+  enum class Format { text, markdown, subtitles };
+  Format format = Format::text;
+  // "text", "markdown" or "subtitles" (the JSON outputs' "format").
+  static const char* format_name(Format format) {
+    switch (format) {
+      case Format::markdown:
+        return "markdown";
+      case Format::subtitles:
+        return "subtitles";
+      case Format::text:
+        break;
+    }
+    return "text";
+  }
+
   // Where text byte i came from in the original file. Empty in the common case (the file was
-  // valid UTF-8, not subtitles): then the original offset is i + origin, origin being the length of
+  // valid UTF-8, plain text): then the original offset is i + origin, origin being the length of
   // a byte order mark, plus where this document starts when its file holds several. Otherwise it
   // has text.size() + 1 entries, the last one being where the document ends in the file.
   std::vector<std::uint32_t> text_to_original;

@@ -33,8 +33,10 @@ std::vector<Document> split_collection(Document document);
 // (UTF-16 with BOM, Windows-1252, Latin-1, ...) and converts it, keeping the offset map. A
 // subtitle file (SubRip or WebVTT, known by its content whatever its name) becomes the text of
 // its cues, without numbers, timings and markup, still mapped to the file: a sentence that runs
-// over two cues has one span, from its first word to its last. Returns false (and appends a
-// warning) when the bytes look binary (NUL bytes) and must be skipped.
+// over two cues has one span, from its first word to its last. Markdown (a .md file, or text
+// that makes Markdown's marks) loses its inline markup (links' targets, images, emphasis marks),
+// still mapped to the file. `format` says which. Returns false (and appends a warning) when the
+// bytes look binary (NUL bytes) and must be skipped.
 bool decode_document(const std::string& path, std::string bytes, Document& out,
                      std::vector<std::string>& warnings);
 

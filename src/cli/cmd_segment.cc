@@ -70,6 +70,7 @@ void run_segment(const SegmentCommand& cmd) {
     nlohmann::ordered_json out_document = {{"path", doc.path}};
     if (!doc.part.empty()) out_document["part"] = doc.part;
     out_document["encoding"] = doc.encoding;
+    out_document["format"] = Document::format_name(doc.format);
     out_document["title"] = cleaned[d].title;
     out_document["dropped"] = std::move(dropped);
     out_document["sentences"] = std::move(out_sentences);

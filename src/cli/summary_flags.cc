@@ -251,6 +251,7 @@ nlohmann::ordered_json summary_to_json(const Summary& summary, const SummarizeOp
     const auto& src = summary.sources[i];
     json source = {{"id", i}, {"path", src.path}};
     if (!src.part.empty()) source["part"] = src.part;
+    source["format"] = Document::format_name(src.format);
     source["title"] = src.title;
     source["sentences"] = src.sentences;
     sources.push_back(std::move(source));

@@ -3,32 +3,19 @@
 
 Usage: check_attribution.py SUMMARY.json MAX_WORDS
 Every sentence's [start, end) bytes of its source file, white space collapsed, must equal its
-text (in a subtitle file, where a sentence may run over several cues, the span must open with
-its first word, end with its last and hold all its words in order); the budget must hold;
-sources, indices and support must be consistent.
+text; in a subtitle file, where a sentence may run over several cues, the span must open with
+its first word, end with its last and hold all its words in order; in Markdown, whose inline
+markup is not text, the span must open with the text and hold all its characters in order (the
+source's "format" tells). The budget must hold; sources, indices and support must be consistent.
 """
 import html
 import json
-import re
 import sys
 
 
 def collapse(text):
     # Unicode white space, as precis collapses it (str.split() splits on the same class).
     return " ".join(text.split())
-
-
-TIMING = re.compile(r"\s*(\d+:)?\d+:\d+[,.]\d+\s*-->")
-
-
-def is_subtitles(data):
-    lines = [l.strip() for l in data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()]
-    if lines and lines[0].startswith("WEBVTT"):
-        return True
-    lines = [l for l in lines if l]
-    if lines and lines[0].isdigit():
-        lines = lines[1:]
-    return bool(lines) and TIMING.match(lines[0]) is not None
 
 
 def words_in_order(span_text, text):
@@ -43,6 +30,14 @@ def words_in_order(span_text, text):
             return False
         at += 1
     return True
+
+
+def characters_in_order(span_text, text):
+    span_chars, chars = "".join(span_text.split()), "".join(text.split())
+    if not chars or not span_chars.startswith(chars[0]):
+        return False
+    rest = iter(span_chars)
+    return all(c in rest for c in chars)
 
 
 def main():
@@ -63,8 +58,12 @@ def main():
             span_text = span.decode("utf-8")
         except UnicodeDecodeError:
             span_text = span.decode("cp1252")
-        if is_subtitles(data):
+        if src["format"] == "subtitles":
             if not words_in_order(span_text, s["text"]):
+                errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
+                              f"which does not hold {s['text']!r}")
+        elif src["format"] == "markdown":
+            if not characters_in_order(span_text, s["text"]):
                 errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
                               f"which does not hold {s['text']!r}")
         elif collapse(span_text) != s["text"]:

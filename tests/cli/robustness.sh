@@ -148,11 +148,57 @@ python3 - "$TMP/out" "$SAMPLES" <<'PY' || fail "subtitles: a summary sentence is
 import glob, json, os, sys
 summary = json.load(open(sys.argv[1], encoding="utf-8"))
 assert len(summary["sources"]) >= 5 and len(summary["sentences"]) >= 2, summary
+assert all(source["format"] == "subtitles" for source in summary["sources"]), summary["sources"]
 articles = " ".join(" ".join(open(p, encoding="utf-8").read().split())
                     for p in glob.glob(os.path.join(sys.argv[2], "*.txt")))
 for s in summary["sentences"]:
     assert s["text"] in articles, s["text"]
     for junk in ("-->", "<", "[", "00:0"):
+        assert junk not in s["text"], s["text"]
+PY
+
+# Markdown: the sample articles as html2text writes a page (a menu of links, the headline as
+# "# ", words in links, reference links, emphasis, an image between paragraphs), half of them
+# named .md, half .txt. Both read as Markdown: the headline is the title, and every summary
+# sentence is one of the article's own, without a link's target or an emphasis mark.
+mkdir "$D/md"
+python3 - "$D/md" "$SAMPLES" <<'PY'
+import glob, os, sys
+out, samples = sys.argv[1], sys.argv[2]
+for n, path in enumerate(sorted(glob.glob(os.path.join(samples, "*.txt")))):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    paragraphs = [line for line in lines[1:] if len(line.split()) > 12]
+    page = ["[Aller au contenu](#main)", "",
+            "  * [Actualité](/actualite/)", "  * [International](/international/)", "",
+            "# " + lines[0].strip(), ""]
+    for k, paragraph in enumerate(paragraphs):
+        words = paragraph.split()
+        words[2] = "[" + words[2]
+        words[4] = words[4] + "](/tag/%d-%d/ \"Sujet\")" % (n, k)
+        words[7] = "**" + words[7] + "**"
+        words[10] = "_" + words[10] + "_"
+        words[12] = "[" + words[12] + "][%d]" % (k + 1)
+        page += [" ".join(words), "", "![Photo %d](https://img.example/%d.jpg)" % (k, k), ""]
+    page += ["[%d]: https://example.com/ref/%d" % (k + 1, k) for k in range(len(paragraphs))]
+    name = os.path.basename(path)[:-4] + (".md" if n % 2 == 0 else ".txt")
+    open(os.path.join(out, name), "w", encoding="utf-8").write("\n".join(page) + "\n")
+PY
+expect_exit 0 "$PRECIS" summarize --format json "$D/md"
+python3 "$(dirname "$0")/check_attribution.py" "$TMP/out" 100 || fail "attribution (markdown)"
+python3 - "$TMP/out" "$SAMPLES" <<'PY' || fail "markdown: a summary sentence is not an article's"
+import glob, json, os, sys
+summary = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(summary["sources"]) >= 5 and len(summary["sentences"]) >= 2, summary
+articles = []
+for p in sorted(glob.glob(os.path.join(sys.argv[2], "*.txt"))):
+    articles.append(open(p, encoding="utf-8").read())
+for source, text in zip(summary["sources"], articles):
+    assert source["format"] == "markdown", source
+    assert source["title"] == " ".join(text.splitlines()[0].split()), source
+collapsed = " ".join(" ".join(a.split()) for a in articles)
+for s in summary["sentences"]:
+    assert s["text"] in collapsed, s["text"]
+    for junk in ("](", "**", "_", "[", "/tag/", "https://"):
         assert junk not in s["text"], s["text"]
 PY
 

@@ -16,7 +16,8 @@
 using namespace precis;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  // The first byte picks the options, so both languages and both cleaning modes are explored.
+  // The first byte picks the options, so both languages, both cleaning modes and both ways of
+  // naming a file are explored.
   if (size == 0) return 0;
   const std::uint8_t flags = data[0];
   const std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
@@ -25,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Document doc;
   std::vector<std::string> warnings;
   try {
-    if (!decode_document("fuzz.txt", bytes, doc, warnings)) {
+    // Bit 5 names the file .md: any text is read as Markdown then, not only text with its marks.
+    if (!decode_document((flags & 32) ? "fuzz.md" : "fuzz.txt", bytes, doc, warnings)) {
       PRECIS_FUZZ_CHECK(!warnings.empty());  // a skipped file is always reported
       return 0;
     }
