@@ -198,6 +198,7 @@ char final_punctuation(std::string_view text) {
 }  // namespace
 
 double standalone_factor(const Candidate& candidate, const SummarizeOptions& options) {
+  if (candidate.other_language) return 0.0;  // a summary speaks one language
   // MEAD's LengthCutoff drops sentences under 9 words; WCEP's baselines keep 7-60 tokens.
   if (candidate.words < options.min_words) return 0.0;
   if (options.max_words != 0 && candidate.words > options.max_words) return 0.0;

@@ -18,6 +18,7 @@ struct Candidate {
   double centrality = 0.0;              // LexRank, max-normalised to [0, 1]
   double salience = 0.0;                // centrality mixed with the position prior, in [0, 1]
   std::vector<std::uint32_t> concepts;  // distinct term ids of the sentence
+  bool other_language = false;          // written in the other language than the summary's
 };
 
 // How much a sentence can stand alone as a summary sentence, in [0, 1]: 0 excludes it (too

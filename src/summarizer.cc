@@ -266,6 +266,7 @@ FrontEnd read_documents(const std::vector<Document>& documents,
                       [](char ch) { return static_cast<unsigned char>(ch) >= 0xE3; }))
         c.words = std::max(c.words, worker.tokenizer.count_words(c.sentence.text));
       c.bytes = c.sentence.text.size();
+      c.other_language = reads_as_other_language(c.sentence.text, settings.language);
       worker.tokenizer.term_ids(c.sentence.text, vocabulary, worker.ids);
       // A segment of punctuation only ("* * *", "...") is no sentence; one of stopwords only
       // ("Il y a.") is, even with no index term.
@@ -410,6 +411,14 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     summary.sources[to_read[k]].sentences = doc.sentences;
     std::move(doc.candidates.begin(), doc.candidates.end(), std::back_inserter(candidates));
   }
+  // A sentence in the other language is not selected (a bilingual release's second half, a
+  // tweet quoted in English), unless most are: then the language was forced against the text
+  // (--lang, --idf), which the warning above reports, and excluding them would empty the summary.
+  if (2 * static_cast<std::size_t>(
+              std::count_if(candidates.begin(), candidates.end(),
+                            [](const Candidate& c) { return c.other_language; })) >
+      candidates.size())
+    for (Candidate& c : candidates) c.other_language = false;
   summary.times.tokenize += lap(clock);
   for (std::size_t d = 0; d < documents.size(); ++d)
     if (duplicate_of[d] >= 0)

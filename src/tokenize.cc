@@ -40,6 +40,12 @@ constexpr std::size_t kChunkBytes = 64 * 1024;
 // is simply cleared (the Zipfian head refills at once).
 constexpr std::size_t kMaxCachedTerms = 100'000;
 
+// A sentence reads as the other language with at least this many of its stopwords, and more
+// than twice as many as its own language's: "Félicitations à Daniel Kiprono (KEN, 2:07:48, record
+// du parcours) et à …" has 6 in an English release, while "Le film « The Lord of the Rings »
+// sort en salle le 19 décembre" has 3 English ones against 3 French.
+constexpr std::size_t kMinOtherLanguageStopwords = 4;
+
 // detect_language looks at this many words at most (speed), taken from this many bytes.
 constexpr std::size_t kDetectWords = 2000;
 constexpr std::size_t kDetectBytes = 24 * 1024;
@@ -736,25 +742,41 @@ double stopword_share(std::string_view text, Language language) {
   return words < 40 ? -1.0 : static_cast<double>(stopwords) / static_cast<double>(words);
 }
 
-Language detect_language(std::string_view text) {
+LanguageEvidence language_evidence(std::string_view text, std::size_t max_words) {
   // Counting words that are stopwords in only one of the two lists: shared ones ("a", "as",
   // "on", "me") say nothing. A French elision (l', d', qu') is French evidence by itself.
+  LanguageEvidence evidence;
   std::size_t words = 0;
-  std::size_t french = 0;
-  std::size_t english = 0;
-  scan_letter_runs(text.substr(0, std::min(text.size(), kDetectBytes)), [&](std::string_view word) {
+  scan_letter_runs(text, [&](std::string_view word) {
+    // A letter alone is more often an initial ("D-N.Y.", "J. R. R.") than the French "y" or an
+    // elision's letter, which comes with its apostrophe ("d'", "l'").
+    if (word.size() == 1) return max_words == 0 || ++words < max_words;
     bool elided = false;
     const std::string_view stripped = strip_apostrophe(word, Language::French, &elided);
-    if (elided) ++french;
+    if (elided) ++evidence.french;
     const bool fr = stopwords::contains(stripped, Language::French);
     const bool en = stopwords::contains(word, Language::English) ||
                     stopwords::contains(stripped, Language::English);
-    if (fr && !en) ++french;
-    if (en && !fr) ++english;
-    return ++words < kDetectWords;
+    if (fr && !en) ++evidence.french;
+    if (en && !fr) ++evidence.english;
+    return max_words == 0 || ++words < max_words;
   });
+  return evidence;
+}
+
+Language detect_language(std::string_view text) {
+  const LanguageEvidence evidence =
+      language_evidence(text.substr(0, std::min(text.size(), kDetectBytes)), kDetectWords);
   // English only when clearly so: French is the project's default (short or mixed text, titles).
-  return english >= 2 && english > 2 * french ? Language::English : Language::French;
+  return evidence.english >= 2 && evidence.english > 2 * evidence.french ? Language::English
+                                                                         : Language::French;
+}
+
+bool reads_as_other_language(std::string_view sentence, Language language) {
+  const LanguageEvidence evidence = language_evidence(sentence);
+  const std::size_t own = language == Language::French ? evidence.french : evidence.english;
+  const std::size_t other = language == Language::French ? evidence.english : evidence.french;
+  return other >= kMinOtherLanguageStopwords && other > 2 * own;
 }
 
 }  // namespace precis

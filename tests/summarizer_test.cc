@@ -441,6 +441,49 @@ TEST_CASE("text in another language still works, with a warning", "[summarizer]"
   CHECK(zh_words.used <= 40);
 }
 
+TEST_CASE("a summary speaks one language: a bilingual release's other half is not taken",
+          "[summarizer]") {
+  const std::string english =
+      "The Kingsford Waterfront Marathon was modified at 10:45 a.m. because of extreme heat.\n\n"
+      "The course was closed at the 32-kilometre mark and about 1,150 runners were redirected "
+      "to the finish area.\n\n"
+      "Forty-six participants received medical care on course or at the finish line.\n\n";
+  const std::string french =
+      "Le Marathon riverain de Kingsford a été modifié à 10 h 45 en raison de la chaleur "
+      "extrême.\n\n"
+      "Le parcours a été fermé au 32e kilomètre et environ 1 150 coureurs ont été redirigés vers "
+      "l'aire d'arrivée.\n\n"
+      "Quarante-six participants ont reçu des soins sur le parcours ou à l'arrivée.\n";
+  const std::string report =
+      "Organizers of the Kingsford marathon stopped the race on Sunday morning as the heat "
+      "rose.\n\n"
+      "The runners who had not reached the 32-kilometre mark were sent to the finish, and the "
+      "race director said that every one of them would get a free entry to the 2026 event.\n\n"
+      "Nine of the participants who were treated by paramedics were taken to the hospital.\n";
+  const std::string brief =
+      "Heat forced the Kingsford marathon to end early on Sunday, and 46 runners needed medical "
+      "care.\n\n"
+      "One of the runners who were taken to the hospital is in a serious but stable "
+      "condition, the organizers said in the afternoon.\n";
+  const std::vector<Document> release = {make_document("release.txt", english + french),
+                                         make_document("report.txt", report),
+                                         make_document("brief.txt", brief)};
+  SummarizeOptions o;
+  o.budget = 250;
+  const Summary summary = summarize(release, o);
+  CHECK(summary.language == Language::English);
+  REQUIRE(!summary.sentences.empty());
+  // Without the rule, the French translation of a sentence already taken was taken too.
+  for (const auto& s : summary.sentences) {
+    INFO(s.text);
+    CHECK((s.source != 0 || s.start < english.size()));
+  }
+  // Forced against the text, the language excludes nothing: the summary is not emptied.
+  o.language = Language::French;
+  const Summary forced = summarize({make_document("report.txt", report)}, o);
+  CHECK(!forced.sentences.empty());
+}
+
 TEST_CASE("one huge document is capped at max_sentences_per_doc", "[summarizer]") {
   std::string text;
   for (int i = 0; i < 3000; ++i)

@@ -509,6 +509,34 @@ TEST_CASE("detect_language: seeds are French, an English paragraph is English", 
   CHECK(detect_language(long_english) == Language::English);
 }
 
+TEST_CASE("reads_as_other_language: a sentence clearly in the other language", "[tokenize]") {
+  using precis::reads_as_other_language;
+  // A bilingual release's French half in an English cluster, and the reverse.
+  CHECK(
+      reads_as_other_language("Félicitations à Daniel Kiprono (KEN, 2:07:48, record du "
+                              "parcours) et à Mélanie Gauthier, gagnants de l'édition 2025.",
+                              Language::English));
+  CHECK(reads_as_other_language(
+      "\"The safety of our runners is, and always will be, our first priority,\" said the "
+      "race director.",
+      Language::French));
+  CHECK_FALSE(reads_as_other_language("Neuf ont été transportés à l'hôpital.", Language::French));
+  // Names, titles and initials from the other language are not enough.
+  CHECK_FALSE(reads_as_other_language(
+      "Le film « The Lord of the Rings » sort en salle le 19 décembre.", Language::French));
+  CHECK_FALSE(reads_as_other_language("Sen. Dana Whitley, D-N.Y., and Sen. Harold Voss, R-La.",
+                                      Language::English));
+  CHECK_FALSE(reads_as_other_language(
+      "Traffic was diverted around the Place de la Concorde and the Rue de la Paix.",
+      Language::English));
+  CHECK_FALSE(reads_as_other_language("", Language::English));
+  // The evidence: stopwords of one list only, an elision counting as French.
+  const precis::LanguageEvidence evidence =
+      precis::language_evidence("l'homme and the dog de la ville");
+  CHECK(evidence.french == 3);   // l', de, la
+  CHECK(evidence.english == 2);  // and, the
+}
+
 TEST_CASE("tokenizers are independent across threads and movable", "[tokenize]") {
   const std::string seeds = all_seeds();
   const Terms expected = Tokenizer().terms(seeds);

@@ -74,8 +74,20 @@ class Tokenizer {
 // True when `lowercase_word` (already lower-cased, elision split) is a stopword of `language`.
 bool is_stopword(std::string_view lowercase_word, Language language);
 
+// Stopwords of only one of the two languages among the first `max_words` words of `text` (0: all
+// of them); a French elision (l', qu') counts as French.
+struct LanguageEvidence {
+  std::size_t french = 0;
+  std::size_t english = 0;
+};
+LanguageEvidence language_evidence(std::string_view text, std::size_t max_words = 0);
+
 // Guesses French or English from the share of each language's stopwords among the words.
 Language detect_language(std::string_view text);
+
+// True when a sentence is clearly written in the other language than `language` (a bilingual
+// press release's French half in an English cluster, a quoted tweet in English in French news).
+bool reads_as_other_language(std::string_view sentence, Language language);
 
 // Share of `language`'s stopwords (elided articles included) among the words of `text`, words
 // read as detect_language reads them; -1 when there are too few words to tell (under 40), 0 for
