@@ -725,6 +725,15 @@ void drop_tail_fragments(const Document& document, std::vector<Line>& lines) {
     // After a headline or a subhead comes text, not widgets.
     const std::string_view why = previous->reason;
     if (why == "title" || why == "heading") continue;
+    // A live blog's post: a sentence under its time stamp, or under the headline under its stamp
+    // ("1:05 p.m. ET" / "Schools closed Wednesday" / "The Dunmore Area School District said …").
+    // A widget under a date ("MAY 25" / "Add a comment…") has no period.
+    const Line* stamp =
+        why == "short" ? previous_line(lines, static_cast<std::size_t>(previous - lines.data()))
+                       : previous;
+    if (stamp && stamp->reason && std::string_view(stamp->reason) == "date" &&
+        clean_rules::ends_with_period(text_of(document, line)))
+      continue;
     if (why == "short" && (previous->words >= 2 || !clean_rules::is_widget_label(previous->key)) &&
         clean_rules::is_sentence_case_label(text_of(document, *previous)) &&
         clean_rules::ends_with_period(text_of(document, line)))

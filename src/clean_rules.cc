@@ -918,9 +918,13 @@ namespace {
 
 constexpr int kMaxDateLineWords = 10;
 // Words of a date line besides the date's own: prepositions before the time, time zones.
-constexpr std::array<std::string_view, 16> kDateLineWords = {
-    "à",   "at",  "on",   "am", "pm",  "a.m", "p.m", "gmt",
-    "utc", "cet", "cest", "et", "edt", "est", "bst", "pst"};
+constexpr std::array<std::string_view, 28> kDateLineWords = {
+    "à", "at", "on", "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "cest", "et", "edt", "est",
+    "bst", "pst",
+    // An update's or a post's stamp: "Last updated: 10:52 a.m.", "Updated 3:15 PM EST",
+    // "Mis à jour à 14h32", "Posted on March 3".
+    "last", "updated", "update", "mis", "mise", "jour", "actualisé", "actualisée", "posted",
+    "published", "publié", "publiée"};
 
 // "10:42", "14h05", "14h", "9.30": a clock time.
 bool is_clock_time(std::string_view word) {
@@ -952,7 +956,8 @@ bool is_date_line(std::string_view line) {
   if (words.empty() || static_cast<int>(words.size()) > kMaxDateLineWords) return false;
   bool date = false, clock = false;
   for (std::string_view word : words) {
-    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == ':'))
+      word.remove_suffix(1);
     if (word.empty() || word == "-" || word == "|" || word == "\u2013" || word == "\u2014" ||
         word == "\u00B7")
       continue;

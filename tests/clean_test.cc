@@ -1880,13 +1880,39 @@ TEST_CASE("rules: date lines", "[clean]") {
        {"Mardi 12 mars 2025", "Tuesday, March 12, 2025 10:42 AM", "12/03/2025 à 14h05",
         "Le 12 mars 2025 à 14h05", "Date: 12 March 2025", "2025-03-12 14:05", "March 12, 2025",
         "Wed 5 Mar 2025 18.21 GMT", "4:55 PM PST \u00B7 March 4, 2025", "1er mai 2025",
-        "10:52 a.m.", "17:02"})
+        "10:52 a.m.", "17:02", "Last updated: 10:52 a.m.", "Updated 3:15 PM EST",
+        "Mis à jour à 14h32", "Mise à jour le 12 mars 2025 à 14h05", "Posted on March 3, 2025",
+        "Publié le 18/03/2025 à 12h04"})
     CHECK(is_date_line(line));
   for (const char* line :
        {"May Day protests across France", "12 killed in Dunmore flood", "2025", "Day 3 - 14:05",
         "Flood forces evacuation of riverside homes in Dunmore", "March on the capital",
-        "Date: to be confirmed", "10:52 a.m. Bib 4", "2:26:15, a personal best.", ""})
+        "Date: to be confirmed", "10:52 a.m. Bib 4", "2:26:15, a personal best.", "",
+        "Last updated", "Mise à jour : le bilan s'alourdit", "Updated forecast for 3 March"})
     CHECK_FALSE(is_date_line(line));
+}
+
+TEST_CASE("a live blog's short posts are text, not an article's tail", "[clean]") {
+  // Boilerpipe's rule drops a short block between short ones after the last long paragraph; a
+  // post's text under its time stamp, or under the headline under its stamp, is such a block.
+  const Document blog = make_document(
+      "Dunmore Falls derailment: live updates\n\n"
+      "3:48 p.m. ET\nNTSB team arrives\n"
+      "A go-team from the National Transportation Safety Board arrived at the site shortly after "
+      "3:30 p.m. and began to examine a wheel-bearing detector west of the town.\n\n"
+      "Updated 2:32 p.m. ET\n"
+      "About 2,400 people live in the expanded zone, according to county officials.\n\n"
+      "1:05 p.m. ET\nSchools closed Wednesday\n"
+      "The Dunmore Area School District said all four of its schools would be closed.\n");
+  const CleanedDocument cleaned = clean_one(blog);
+  const std::vector<std::string> lines = kept(blog, cleaned);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1] == "About 2,400 people live in the expanded zone, according to county officials.");
+  CHECK(lines[2] ==
+        "The Dunmore Area School District said all four of its schools would be closed.");
+  const auto drops = dropped(blog, cleaned);
+  CHECK(std::count(drops.begin(), drops.end(),
+                   std::pair<std::string, std::string>{"Updated 2:32 p.m. ET", "date"}) == 1);
 }
 
 TEST_CASE("a site's name above its menu is no title", "[clean]") {
