@@ -26,6 +26,22 @@ bool is_line_break(UChar c) {
   return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+// The text of a span over lines first..last of a paragraph: the lines' bytes in it, white space
+// collapsed, without what lies between the lines. In Markdown, that is a quotation's "> " on its
+// next line ("an orphanage > for the children" otherwise), which the span still holds.
+std::string text_of_lines(std::string_view text, const std::vector<Span>& lines, std::size_t first,
+                          std::size_t last, Span span) {
+  std::string joined;
+  for (std::size_t k = first; k <= last; ++k) {
+    const std::size_t begin = std::max(lines[k].begin, span.begin);
+    const std::size_t end = std::min(lines[k].end, span.end);
+    if (begin >= end) continue;
+    if (!joined.empty()) joined.push_back(' ');
+    joined.append(text.substr(begin, end - begin));
+  }
+  return collapse_whitespace(joined);
+}
+
 // Line breaks in the gap between two kept lines, or 2 when the gap is not only white space (a
 // dropped line, the title). The cleaner trims lines, so the gap holds their surrounding spaces,
 // and in Markdown the "> " of a quotation's next line, which goes on the same paragraph.
@@ -216,8 +232,11 @@ void Segmenter::Impl::split_paragraph(const Document& document, const CleanedDoc
     sentence.doc = doc_index;
     sentence.index = static_cast<std::uint32_t>(sentences.size());
     sentence.span = {paragraph_begin + bytes[begin], paragraph_begin + bytes[end]};
-    sentence.text = collapse_whitespace(
-        std::string_view(document.text).substr(sentence.span.begin, sentence.span.size()));
+    sentence.text =
+        document.format == Document::Format::markdown
+            ? text_of_lines(document.text, cleaned.lines, first_line, last_line, sentence.span)
+            : collapse_whitespace(std::string_view(document.text)
+                                      .substr(sentence.span.begin, sentence.span.size()));
     sentences.push_back(std::move(sentence));
   }
 }

@@ -181,3 +181,27 @@ TEST_CASE("markdown: a converted page reads like its article", "[markdown]") {
   CHECK(plain.format == precis::Document::Format::text);
   CHECK(plain.text == "Un prix de 10 €* [sic].\n");
 }
+
+TEST_CASE("markdown: a quotation's sentence over two lines has no \"> \" inside", "[markdown]") {
+  const std::string text =
+      "# The charity's leader speaks to the press\n\n"
+      "> The group said it meant to open an orphanage\n"
+      "> for the children, its leader said on **Friday**.\n";
+  precis::Document document;
+  std::vector<std::string> warnings;
+  REQUIRE(precis::decode_document("quote.md", text, document, warnings));
+  const precis::CleanedDocument cleaned =
+      precis::clean(std::vector<precis::Document>{document}).at(0);
+  const precis::Segmenter segmenter({precis::Language::English});
+  const auto sentences = segmenter.split(document, cleaned, 0);
+  REQUIRE(sentences.size() == 1);
+  CHECK(sentences[0].text ==
+        "The group said it meant to open an orphanage for the children, its leader said on "
+        "Friday.");
+  // Its span runs from its first character to its last in the file, markup inside.
+  const std::size_t begin = document.original_offset(sentences[0].span.begin);
+  const std::size_t end = document.original_offset(sentences[0].span.end);
+  CHECK(text.substr(begin, end - begin) ==
+        "The group said it meant to open an orphanage\n"
+        "> for the children, its leader said on **Friday**.");
+}
