@@ -277,6 +277,17 @@ constexpr std::array kPhrases = {
     Phrase{"follow her on", Reach::Opening},
     Phrase{"follow him on", Reach::Opening},
     Phrase{"support local journalism", Reach::Opening},
+    // Credits and a reporter's address under the article: "Reporting by Jane Doe; Editing by
+    // Bill Berkrot" (Reuters), "Propos recueillis par Marie Martin.", "Reach him at …".
+    Phrase{"reporting by", Reach::Opening},
+    Phrase{"writing by", Reach::Opening},
+    Phrase{"editing by", Reach::Opening},
+    Phrase{"propos recueillis par", Reach::Opening},
+    Phrase{"reach him at", Reach::Opening},
+    Phrase{"reach her at", Reach::Opening},
+    Phrase{"reach them at", Reach::Opening},
+    Phrase{"reach the reporter at", Reach::Opening},
+    Phrase{"contact the reporter at", Reach::Opening},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},

@@ -1705,6 +1705,11 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "Temps de lecture 2 min.",
            "Anne-Laure Besnard, toxicologue au CHU de Toulouse, répond à nos questions.",
            "Email Megan Strand at mstrand@example.com. Follow her on X @MeganStrandTCL.",
+           "(Reporting by Lucy Craymer; Editing by Jacqueline Wong and Sam Holmes)",
+           "Writing by Tom Polansek; Editing by Bill Berkrot",
+           "Propos recueillis par Marie Martin.",
+           "Reach him at msutherland@kingsfordsun.example or 555-0134.",
+           "Contact the reporter at jroe@example.com.",
            "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
            "funded by outside parties. For more information see our Privacy Policy. We use Google "
            "reCaptcha to protect our website and the Google Privacy Policy and Terms of Service "
@@ -1724,6 +1729,8 @@ TEST_CASE("furniture's words inside a news sentence are news", "[clean]") {
            "Le temps de lecture moyen des Français a baissé de dix minutes en un an.",
            "Contacté, le ministère de la Santé n'a pas répondu à nos questions.",
            "The grant will support local journalism in 40 rural counties, the foundation said.",
+           "The paper's reporting by the river showed that the levee had been breached twice.",
+           "Les propos recueillis par les enquêteurs contredisent la version du maire.",
        }) {
     const Document document = between_two_paragraphs(line);
     INFO(line);
