@@ -288,6 +288,12 @@ constexpr std::array kPhrases = {
     Phrase{"reach them at", Reach::Opening},
     Phrase{"reach the reporter at", Reach::Opening},
     Phrase{"contact the reporter at", Reach::Opening},
+    // A press release's release note above its headline: read as the headline, it named the
+    // release in every summary's source list ("FOR IMMEDIATE RELEASE / POUR DIFFUSION
+    // IMMÉDIATE").
+    Phrase{"for immediate release", Reach::Opening},
+    Phrase{"pour diffusion immédiate", Reach::Opening},
+    Phrase{"pour publication immédiate", Reach::Opening},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},

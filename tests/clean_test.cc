@@ -1710,6 +1710,8 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "Propos recueillis par Marie Martin.",
            "Reach him at msutherland@kingsfordsun.example or 555-0134.",
            "Contact the reporter at jroe@example.com.",
+           "FOR IMMEDIATE RELEASE",
+           "POUR DIFFUSION IMMÉDIATE",
            "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
            "funded by outside parties. For more information see our Privacy Policy. We use Google "
            "reCaptcha to protect our website and the Google Privacy Policy and Terms of Service "
@@ -1947,6 +1949,16 @@ TEST_CASE("a site's name above its menu is no title", "[clean]") {
   const Document name_only =
       make_document("KWXT 12 News\nWatch Live\nWeather\n\n" + body.substr(body.find("Three")));
   CHECK(clean_one(name_only).title == "KWXT 12 News");
+}
+
+TEST_CASE("a press release's release note is no title", "[clean]") {
+  const Document release = make_document(
+      "FOR IMMEDIATE RELEASE / POUR DIFFUSION IMMÉDIATE\n\n"
+      "Kingsford Waterfront Marathon statement on modified race conditions\n\n"
+      "The Kingsford Waterfront Marathon today confirmed that the 2025 race was modified at "
+      "10:45 a.m. because of extreme heat.\n");
+  CHECK(clean_one(release).title ==
+        "Kingsford Waterfront Marathon statement on modified race conditions");
 }
 
 TEST_CASE("a date line above the headline is no title", "[clean]") {
