@@ -893,6 +893,7 @@ std::optional<std::size_t> mark_email_headers(const Document& document, std::vec
                                               bool drop) {
   std::optional<std::size_t> subject;
   bool at_top = true;
+  bool above_body = true;  // no paragraph of running text yet
   for (std::size_t i = 0; i < lines.size();) {
     if (lines[i].blank()) {
       ++i;
@@ -915,10 +916,14 @@ std::optional<std::size_t> mark_email_headers(const Document& document, std::vec
       ++end;
     }
     const std::size_t fields = end - i;
+    // A letter's or an official communiqué's subject line under its letterhead ("MINISTÈRE DU
+    // …" / "Paris, le 19 mars 2025" / "Objet : cyberattaque visant le centre hospitalier de
+    // Valmorin") says what the text is about, as an e-mail's does.
+    const bool subject_line = above_body && !subject && fields == 1 && has_subject;
     const bool header = at_top ? has_subject || (fields >= 2 && has_addressing)
-                               : fields >= 2 && has_subject && has_addressing;
+                               : (fields >= 2 && has_subject && has_addressing) || subject_line;
     if (header) {
-      if (at_top && run_subject) {
+      if ((at_top || subject_line) && run_subject) {
         subject = run_subject;
         Line& line = lines[*run_subject];
         set_prefix(line, subject_field.length, subject_field.own, "header");
@@ -927,9 +932,11 @@ std::optional<std::size_t> mark_email_headers(const Document& document, std::vec
       }
       if (drop)
         for (std::size_t k = i; k < end; ++k)
-          if (k != run_subject || !at_top) lines[k].reason = "header";
+          if (k != run_subject || !(at_top || subject_line)) lines[k].reason = "header";
     }
     at_top = false;
+    for (std::size_t k = i; k < std::max(end, i + 1); ++k)
+      above_body = above_body && !lines[k].body();
     i = std::max(end, i + 1);
   }
   return subject;

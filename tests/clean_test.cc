@@ -2030,6 +2030,27 @@ TEST_CASE("a forwarded message's header inside the text goes", "[clean]") {
   CHECK(kept(mail, clean_one(mail)) == std::vector<std::string>{lede, body});
 }
 
+TEST_CASE("a communiqué's subject line under its letterhead is the title", "[clean]") {
+  const std::string body =
+      "Le centre hospitalier de Valmorin a été victime, dans la nuit du 15 au 16 mars 2025, "
+      "d'une attaque par rançongiciel ayant entraîné l'indisponibilité de son système "
+      "d'information.";
+  const Document communique = make_document(
+      "MINISTÈRE DU TRAVAIL, DE LA SANTÉ ET DES SOLIDARITÉS\n"
+      "Cabinet du ministre délégué chargé de la Santé\n\n"
+      "Paris, le 19 mars 2025\n\nCOMMUNIQUÉ DE PRESSE\n\n"
+      "Objet : cyberattaque visant le centre hospitalier de Valmorin\n\n" +
+      body + "\n");
+  const CleanedDocument cleaned = clean_one(communique);
+  CHECK(cleaned.title == "cyberattaque visant le centre hospitalier de Valmorin");
+  CHECK(kept(communique, cleaned) == std::vector<std::string>{body});
+  // Below the text, a subject line is no title: the article's headline stays.
+  const Document article =
+      make_document("Hospital hit by ransomware attack\n\n" + std::string(kQuakeParagraph) +
+                    "\n\nSubject: Evacuation update\n\n" + kCharityParagraph + "\n");
+  CHECK(clean_one(article).title == "Hospital hit by ransomware attack");
+}
+
 TEST_CASE("a caption under a picture's label goes, and a line its successor repeats", "[clean]") {
   const std::string paragraph =
       "Le pont de la Lanne, un ouvrage de béton de 84 mètres, s'est effondré mardi vers 14 h 10.";
