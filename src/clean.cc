@@ -285,13 +285,13 @@ std::vector<bool> wrapped_line_breaks(std::string_view text,
 // A plain text's numbered item is one of a list of two or more (see skip_block_markers).
 constexpr std::size_t kMinNumberedItems = 2;
 
-// A Markdown file's block markup ("# ", "> ", "- ", "1. ") is no text: a line that opens a block
-// starts after it, so that a heading is a title or a subhead like any other, and no sentence
-// opens with a list marker. A line opens a block after a blank line, after a line that ends a
+// Markdown's block markup ("# ", "> ", "- ", "1. ") is no text: a line that opens a block
+// starts after it, so that a heading is a title or a subhead, and no sentence opens with a list
+// marker. A line opens a block after a blank line, after a line that ends a
 // sentence or announces something (: ;), or after a line with the same markup (the next list
 // item, the next line of a quotation); inside a paragraph, "2012." or "- " at the start of a
 // hard-wrapped line is text. Fenced code is left alone, and a heading's closing hashes go too.
-// Inline markup (links, emphasis) stays: a sentence is the exact bytes of its span.
+// (Inline markup, links and emphasis, is out of the text already: markdown::strip_inline.)
 // Plain text gets the same treatment for its bullets ("- ", "• ", "* ", "– ", the "— " of an
 // interview's turns, "▪ ", "● ") and its numbered items ("1. ", "1.1 ", "a) ", "(3) " before a
 // capital: a report's or an official statement's paragraphs): copied from a web page or a PDF, a
@@ -374,10 +374,10 @@ BlockMarkup skip_block_markers(std::string_view text, std::vector<clean_rules::R
     const bool next_item_alike = index + 1 < lines.size() && markers[index + 1].kind == kind;
     if (marker > 0 && (kind == previous_kind || opens_block() || next_item_alike)) {
       line.span.begin += marker;
-      if (kind == '#')
+      if (kind == '#') {
         found.headings.push_back(
             {line.span.begin, view.size() > 1 && (view[1] == ' ' || view[1] == '\t')});
-      if (kind == '#') {  // "## Title ##": the closing sequence, after a space
+        // "## Title ##": the closing sequence, after a space
         std::size_t end = line.span.end;
         while (end > line.span.begin && text[end - 1] == '#') --end;
         if (end < line.span.end && (end == line.span.begin || text[end - 1] == ' ')) {
