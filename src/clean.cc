@@ -508,7 +508,7 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
   std::sort(extras.markup.begin(), extras.markup.end(), in_text_order);
   std::vector<Span>& parts = extras.parts;
   BlockMarkup block_markup =
-      skip_block_markers(document.text, raw, document.format == Document::Format::markdown);
+      skip_block_markers(document.text, raw, document.format == Document::Format::Markdown);
   const std::vector<bool>& quoted = block_markup.quoted;
   extras.headings = std::move(block_markup.headings);
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);

@@ -534,11 +534,11 @@ void replace_text(Document& document, MappedText rewritten) {
 // inline markup (markdown::strip_inline); plain text stays as it is.
 void read_format(Document& document) {
   if (subtitles::is_subtitles(document.text)) {
-    document.format = Document::Format::subtitles;
+    document.format = Document::Format::Subtitles;
     replace_text(document, subtitles::cue_text(document.text));
   } else if (markdown::is_markdown_path(document.path) ||
              markdown::looks_like_markdown(document.text)) {
-    document.format = Document::Format::markdown;
+    document.format = Document::Format::Markdown;
     MappedText plain = markdown::strip_inline(document.text);
     // Most Markdown has little inline markup, or none: the offsets stay implicit then.
     if (plain.text.size() != document.text.size()) replace_text(document, std::move(plain));

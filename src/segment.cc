@@ -233,7 +233,7 @@ void Segmenter::Impl::split_paragraph(const Document& document, const CleanedDoc
     sentence.index = static_cast<std::uint32_t>(sentences.size());
     sentence.span = {paragraph_begin + bytes[begin], paragraph_begin + bytes[end]};
     sentence.text =
-        document.format == Document::Format::markdown
+        document.format == Document::Format::Markdown
             ? text_of_lines(document.text, cleaned.lines, first_line, last_line, sentence.span)
             : collapse_whitespace(std::string_view(document.text)
                                       .substr(sentence.span.begin, sentence.span.size()));

@@ -152,7 +152,7 @@ TEST_CASE("markdown: a converted page reads like its article", "[markdown]") {
     precis::Document document;
     std::vector<std::string> warnings;
     REQUIRE(precis::decode_document(path, page, document, warnings));
-    CHECK(document.format == precis::Document::Format::markdown);
+    CHECK(document.format == precis::Document::Format::Markdown);
     const precis::CleanedDocument cleaned =
         precis::clean(std::vector<precis::Document>{document}).at(0);
     CHECK(cleaned.title == "Cyberattaque à l'hôpital de Valmorin : une rançon réclamée");
@@ -178,7 +178,7 @@ TEST_CASE("markdown: a converted page reads like its article", "[markdown]") {
   precis::Document plain;
   std::vector<std::string> warnings;
   REQUIRE(precis::decode_document("a.txt", "Un prix de 10 €* [sic].\n", plain, warnings));
-  CHECK(plain.format == precis::Document::Format::text);
+  CHECK(plain.format == precis::Document::Format::Text);
   CHECK(plain.text == "Un prix de 10 €* [sic].\n");
 }
 

@@ -26,16 +26,16 @@ struct Document {
   // What the file was written in, which decode_document tells from its name and its content.
   // Markdown's inline markup (links, emphasis) and a subtitle file's cue numbers and timings are
   // already out of `text`; Markdown's block markup ("# ", "> ", "- ") is left to the cleaner.
-  enum class Format { text, markdown, subtitles };
-  Format format = Format::text;
+  enum class Format { Text, Markdown, Subtitles };
+  Format format = Format::Text;
   // "text", "markdown" or "subtitles" (the JSON outputs' "format").
   static const char* format_name(Format format) {
     switch (format) {
-      case Format::markdown:
+      case Format::Markdown:
         return "markdown";
-      case Format::subtitles:
+      case Format::Subtitles:
         return "subtitles";
-      case Format::text:
+      case Format::Text:
         break;
     }
     return "text";

@@ -117,7 +117,7 @@ struct SourceInfo {
   std::string part;  // the DOCNO, when the file holds several documents (Document::part)
   std::string title;
   std::size_t sentences = 0;  // candidate sentences found in it
-  Document::Format format = Document::Format::text;
+  Document::Format format = Document::Format::Text;
 };
 
 // Wall time of each stage of one summarize() call, in milliseconds (for --profile and benchmarks).
