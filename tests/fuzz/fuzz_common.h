@@ -44,6 +44,34 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// The text's bytes, but ASCII spaces (the collapsed white space), are found in `span` in order,
+// the first one opening it: Markdown's contract, whose text leaves its markup out. With
+// `letters_only`, only ASCII letters and digits are compared: a subtitle file's text also decodes
+// entities ("&lt;" is "<").
+inline bool holds_in_order(std::string_view span, std::string_view text, bool letters_only) {
+  const auto compared = [&](char c) {
+    if (c == ' ') return false;
+    if (!letters_only) return true;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t at = 0;
+  bool first = !letters_only;
+  for (const char c : text) {
+    if (!compared(c)) continue;
+    if (first) {
+      // The span opens with the text's first character (after white space).
+      while (at < span.size() && (span[at] == ' ' || (span[at] >= '\t' && span[at] <= '\r')))
+        ++at;
+      if (at == span.size() || span[at] != c) return false;
+      first = false;
+    }
+    at = span.find(c, at);
+    if (at == std::string_view::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
 // The offset map of a decoded document: defined for every text byte plus the end, never past the
 // file, never going backwards (attribution depends on it).
 inline void check_document(const Document& doc, std::size_t file_size) {

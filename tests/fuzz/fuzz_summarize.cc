@@ -90,10 +90,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     PRECIS_FUZZ_CHECK(s.source < documents.size());
     PRECIS_FUZZ_CHECK(s.start < s.end && s.end <= sizes[s.source]);
     PRECIS_FUZZ_CHECK(fuzz::valid_utf8(s.text));
-    // The attribution contract, where the file's bytes are the text's (no conversion).
+    // The attribution contract, where the file's bytes are the text's (no conversion): the
+    // span's bytes are the text, or in Markdown and subtitles hold it in order.
     if (documents[s.source].encoding == "UTF-8") {
-      const std::string& original = files_kept[s.source];
-      PRECIS_FUZZ_CHECK(collapse_whitespace(original.substr(s.start, s.end - s.start)) == s.text);
+      const std::string span = files_kept[s.source].substr(s.start, s.end - s.start);
+      switch (documents[s.source].format) {
+        case Document::Format::Text:
+          PRECIS_FUZZ_CHECK(collapse_whitespace(span) == s.text);
+          break;
+        case Document::Format::Markdown:
+          PRECIS_FUZZ_CHECK(fuzz::holds_in_order(span, s.text, false));
+          break;
+        case Document::Format::Subtitles:
+          PRECIS_FUZZ_CHECK(fuzz::holds_in_order(span, s.text, true));
+          break;
+      }
     }
     PRECIS_FUZZ_CHECK(s.score >= 0.0 && s.score <= 1.0);
     for (const Support& support : s.support) {
