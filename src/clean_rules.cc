@@ -294,6 +294,9 @@ constexpr std::array kPhrases = {
     Phrase{"for immediate release", Reach::Opening},
     Phrase{"pour diffusion immédiate", Reach::Opening},
     Phrase{"pour publication immédiate", Reach::Opening},
+    // A post's byline: "Posted by u/conemaugh_local" (Reddit) was a thread's title.
+    Phrase{"posted by", Reach::Opening},
+    Phrase{"publié par", Reach::Opening},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},
@@ -943,6 +946,13 @@ constexpr std::array<std::string_view, 28> kDateLineWords = {
     "last", "updated", "update", "mis", "mise", "jour", "actualisé", "actualisée", "posted",
     "published", "publié", "publiée"};
 
+// A post's age: "7 hr. ago", "il y a 3 heures", "2 days ago".
+constexpr std::array<std::string_view, 34> kTimeUnits = {
+    "s",     "sec",   "secs",    "second",   "seconds", "min",  "mins",  "minute", "minutes",
+    "h",     "hr",    "hrs",     "hour",     "hours",   "d",    "day",   "days",   "week",
+    "weeks", "month", "months",  "yr",       "yrs",     "year", "years", "heure",  "heures",
+    "jour",  "jours", "semaine", "semaines", "mois",    "an",   "ans"};
+
 // "10:42", "14h05", "14h", "9.30": a clock time.
 bool is_clock_time(std::string_view word) {
   const std::size_t separator = word.find_first_of(":h.");
@@ -972,6 +982,8 @@ bool is_date_line(std::string_view line) {
   const std::vector<std::string_view> words = words_of(rest);
   if (words.empty() || static_cast<int>(words.size()) > kMaxDateLineWords) return false;
   bool date = false, clock = false;
+  bool ago = false, unit = false, number = false;  // "7 hr. ago", "il y a 3 heures"
+  bool unit_word = false;                          // a unit but "h", "min", "s"
   for (std::string_view word : words) {
     while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == ':'))
       word.remove_suffix(1);
@@ -994,13 +1006,25 @@ bool is_date_line(std::string_view line) {
     if (listed(std::string_view(lower), kWeekdays) || listed(std::string_view(lower), kDateWords) ||
         listed(std::string_view(lower), kDateLineWords))
       continue;
+    if (listed(std::string_view(lower), kTimeUnits)) {
+      unit = true;
+      unit_word = unit_word || (lower != "h" && lower != "min" && lower != "s");
+      continue;
+    }
+    if (lower == "ago" || lower == "il" || lower == "y" || lower == "a") {
+      ago = ago || lower == "ago" || lower == "il";
+      continue;
+    }
     const WordShape shape = shape_of(word);
     if (shape.other) return false;
-    const bool number = shape.letters == 0 && shape.digits > 0 && shape.digits <= 4;
+    const bool digits = shape.letters == 0 && shape.digits > 0 && shape.digits <= 4;
     const bool ordinal = shape.digits > 0 && shape.digits <= 2 && shape.letters <= 2;  // 3rd, 1er
-    if (!number && !ordinal) return false;
+    if (!digits && !ordinal) return false;
+    number = number || digits;
   }
-  return date || clock;
+  // A unit other than a clock's ("14 h 05 min") makes no date without "ago": "Day 3 - 14:05".
+  if (unit_word && !ago) return false;
+  return date || clock || (ago && unit && number);
 }
 
 namespace {

@@ -1711,6 +1711,8 @@ TEST_CASE("page furniture written as sentences is boilerplate", "[clean]") {
            "Reach him at msutherland@kingsfordsun.example or 555-0134.",
            "Contact the reporter at jroe@example.com.",
            "FOR IMMEDIATE RELEASE",
+           "Posted by u/conemaugh_local",
+           "Publié par Mairie d'Orvilliers-sur-Lisonne",
            "POUR DIFFUSION IMMÉDIATE",
            "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
            "funded by outside parties. For more information see our Privacy Policy. We use Google "
@@ -1733,6 +1735,7 @@ TEST_CASE("furniture's words inside a news sentence are news", "[clean]") {
            "The grant will support local journalism in 40 rural counties, the foundation said.",
            "The paper's reporting by the river showed that the levee had been breached twice.",
            "Les propos recueillis par les enquêteurs contredisent la version du maire.",
+           "A video posted by the mayor on Tuesday shows the flooded square and the church.",
        }) {
     const Document document = between_two_paragraphs(line);
     INFO(line);
@@ -1885,19 +1888,37 @@ TEST_CASE("rules: a reply's and a forward's markers are no part of the subject",
 
 TEST_CASE("rules: date lines", "[clean]") {
   using precis::clean_rules::is_date_line;
-  for (const char* line :
-       {"Mardi 12 mars 2025", "Tuesday, March 12, 2025 10:42 AM", "12/03/2025 à 14h05",
-        "Le 12 mars 2025 à 14h05", "Date: 12 March 2025", "2025-03-12 14:05", "March 12, 2025",
-        "Wed 5 Mar 2025 18.21 GMT", "4:55 PM PST \u00B7 March 4, 2025", "1er mai 2025",
-        "10:52 a.m.", "17:02", "Last updated: 10:52 a.m.", "Updated 3:15 PM EST",
-        "Mis à jour à 14h32", "Mise à jour le 12 mars 2025 à 14h05", "Posted on March 3, 2025",
-        "Publié le 18/03/2025 à 12h04"})
+  for (const char* line : {"Mardi 12 mars 2025",
+                           "Tuesday, March 12, 2025 10:42 AM",
+                           "12/03/2025 à 14h05",
+                           "Le 12 mars 2025 à 14h05",
+                           "Date: 12 March 2025",
+                           "2025-03-12 14:05",
+                           "March 12, 2025",
+                           "Wed 5 Mar 2025 18.21 GMT",
+                           "4:55 PM PST \u00B7 March 4, 2025",
+                           "1er mai 2025",
+                           "10:52 a.m.",
+                           "17:02",
+                           "Last updated: 10:52 a.m.",
+                           "Updated 3:15 PM EST",
+                           "Mis à jour à 14h32",
+                           "Mise à jour le 12 mars 2025 à 14h05",
+                           "Posted on March 3, 2025",
+                           "Publié le 18/03/2025 à 12h04",
+                           "7 hr. ago",
+                           "· 6 hr. ago",
+                           "il y a 3 heures",
+                           "Il y a 4 min",
+                           "2 days ago",
+                           "22 septembre 2025 à 14 h 05 min"})
     CHECK(is_date_line(line));
   for (const char* line :
        {"May Day protests across France", "12 killed in Dunmore flood", "2025", "Day 3 - 14:05",
         "Flood forces evacuation of riverside homes in Dunmore", "March on the capital",
         "Date: to be confirmed", "10:52 a.m. Bib 4", "2:26:15, a personal best.", "",
-        "Last updated", "Mise à jour : le bilan s'alourdit", "Updated forecast for 3 March"})
+        "Last updated", "Mise à jour : le bilan s'alourdit", "Updated forecast for 3 March",
+        "3 ans", "Un an", "ago", "Il y a", "5 hours of talks"})
     CHECK_FALSE(is_date_line(line));
 }
 
@@ -1949,6 +1970,21 @@ TEST_CASE("a site's name above its menu is no title", "[clean]") {
   const Document name_only =
       make_document("KWXT 12 News\nWatch Live\nWeather\n\n" + body.substr(body.find("Three")));
   CHECK(clean_one(name_only).title == "KWXT 12 News");
+}
+
+TEST_CASE("a post's byline and age are no title", "[clean]") {
+  const std::string thread =
+      "Train derailment in Harwick last night - huge fire, evacuation ordered\n\n"
+      "A freight train derailed around 9:45 p.m. Monday near the Route 56 crossing in Harwick, "
+      "and roughly 30 cars went off the tracks.\n";
+  for (const std::string header : {"r/Pennsylvania\nPosted by u/conemaugh_local\n14h\n",
+                                   "r/investing\nPosted by u/cheddar_bull\n7 hr. ago\n",
+                                   "r/france\nPublié par u/falaise_et_galets\nil y a 5 h\n"}) {
+    INFO(header);
+    const Document post = make_document(header + "\n" + thread);
+    CHECK(clean_one(post).title ==
+          "Train derailment in Harwick last night - huge fire, evacuation ordered");
+  }
 }
 
 TEST_CASE("a press release's release note is no title", "[clean]") {
