@@ -970,6 +970,38 @@ void strip_speaker_labels(const Document& document, std::vector<Line>& lines) {
   }
 }
 
+// An author's bio under the article ("Renata Solis covers Congress for Capitol Wire. Omar Haddad
+// contributed reporting.", "Tom covers agriculture and commodities from Chicago.", "Kelsey Marr
+// covers public safety for The Keystone Ledger. Reach her at …"): a line that opens with a name
+// of the byline above the text, then a word in lower case, in the document's second half. The
+// first review's scraped pages had six, kept as sentences; a reporter's name is nobody's
+// subject in the story itself.
+void drop_author_bios(const Document& document, std::vector<Line>& lines) {
+  std::vector<std::string> names;
+  std::size_t first_body = lines.size();
+  for (std::size_t i = 0; i < lines.size() && first_body == lines.size(); ++i) {
+    if (lines[i].blank()) continue;
+    if (lines[i].body()) first_body = i;
+    for (std::string& name : clean_rules::byline_names(text_of(document, lines[i])))
+      names.push_back(std::move(name));
+  }
+  if (names.empty() || first_body == lines.size()) return;
+  std::size_t text_lines = 0;
+  for (const Line& line : lines) text_lines += !line.blank();
+  std::size_t seen = 0;
+  for (Line& line : lines) {
+    if (line.blank()) continue;
+    if (++seen <= text_lines / 2 || line.reason) continue;
+    const std::string_view text = text_of(document, line);
+    for (const std::string& name : names) {
+      if (clean_rules::opens_with_author(text, name)) {
+        line.reason = "byline";
+        break;
+      }
+    }
+  }
+}
+
 // A Markdown heading is a heading by its markup, whatever its punctuation: "## What happened?"
 // and "## Et les données des patients ?" read as questions, and were kept as sentences.
 void drop_markdown_headings(const std::vector<Heading>& headings, std::vector<Line>& lines) {
@@ -1027,6 +1059,7 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
     drop_tail_fragments(document, lines);
     strip_speaker_labels(document, lines);
     drop_markdown_headings(extras.headings, lines);
+    drop_author_bios(document, lines);
   }
   // The article's dateline ("WASHINGTON (AP) _ ") opens its first kept line, or the second one
   // under a standfirst when it carries an agency tag: the line starts after it

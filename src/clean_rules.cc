@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "stopwords.h"
+
 namespace precis::clean_rules {
 
 namespace {
@@ -1227,6 +1229,68 @@ bool is_roster_entry(std::string_view line) {
   std::size_t i = 0;
   if (!u_isupper(next_code_point(role, i))) return false;
   return count_words(role) <= kMaxRosterRoleWords;
+}
+
+std::vector<std::string> byline_names(std::string_view line) {
+  line = trim_spaces(line);
+  std::string_view rest;
+  for (const std::string_view prefix : {"By ", "BY ", "Par ", "PAR "})
+    if (line.starts_with(prefix)) rest = line.substr(prefix.size());
+  if (rest.empty()) return {};
+  // The names end where a date, a role's rest or a publication is put after a bar or a dash.
+  for (const std::string_view end : {" | ", " \u00B7 ", " \u2013 ", " \u2014 ", " - ", "\t"})
+    rest = rest.substr(0, rest.find(end));
+  std::vector<std::string> names;
+  std::string name;
+  int words = 0;
+  const auto end_name = [&] {
+    if (words >= 1 && words <= kMaxBylineNameWords) names.push_back(name);
+    name.clear();
+    words = 0;
+  };
+  bool ended = false;  // a word not capitalised ends the name ("Sports reporter", "staff")
+  for (std::string_view word : words_of(rest)) {
+    if (word == "and" || word == "et" || word == "&") {
+      end_name();
+      ended = false;
+      continue;
+    }
+    const bool comma = word.ends_with(',') || word.ends_with(';');
+    if (comma) word.remove_suffix(1);
+    std::size_t i = 0;
+    if (!ended && !word.empty() && u_isupper(next_code_point(word, i))) {
+      if (!name.empty()) name.push_back(' ');
+      name.append(word);
+      ++words;
+    } else {
+      ended = true;
+    }
+    if (comma) {
+      end_name();
+      ended = false;
+    }
+  }
+  end_name();
+  return names;
+}
+
+bool opens_with_author(std::string_view line, std::string_view name) {
+  const auto followed_by_lower_case = [&](std::size_t length) {
+    if (line.size() <= length + 1 || !line.starts_with(name.substr(0, length)) ||
+        line[length] != ' ')
+      return false;
+    std::size_t i = length + 1;
+    return u_islower(next_code_point(line, i)) != 0;
+  };
+  if (followed_by_lower_case(name.size())) return true;
+  // The first name alone ("Tom covers agriculture …" under "By Tom Halvorsen"), but not an
+  // initial, nor a word such as "The" ("By The Associated Press": "The mayor said …").
+  const std::size_t space = name.find(' ');
+  if (space == std::string_view::npos || space < 2 || name[space - 1] == '.') return false;
+  const std::string first = lower_ascii_without_period(name.substr(0, space));
+  if (stopwords::contains(first, Language::French) || stopwords::contains(first, Language::English))
+    return false;
+  return followed_by_lower_case(space);
 }
 
 namespace {

@@ -122,6 +122,17 @@ HeaderField find_header_field(std::string_view line);
 // Chief Executive Officer, Brightwater Dairy Co.", "Ben Rucker - Morgan Stanley", "Jean Dupont
 // – Rédacteur en chef"). An earnings call lists its participants so, a newspaper its staff.
 bool is_roster_entry(std::string_view line);
+
+// The names a byline gives ("By Renata Solis and Omar Haddad", "Par Jean Dupont et Marie
+// Martin", "By Mark D. Sutherland, Sports Reporter" gives "Mark D. Sutherland" and "Sports
+// Reporter"): runs of 1 to kMaxBylineNameWords capitalised words; none for any other line.
+inline constexpr int kMaxBylineNameWords = 4;
+std::vector<std::string> byline_names(std::string_view line);
+
+// True when `line` opens with `name`, or with its first name, then a word in lower case: an
+// author's bio under the article ("Renata Solis covers Congress for Capitol Wire.", "Tom covers
+// agriculture and commodities from Chicago.").
+bool opens_with_author(std::string_view line, std::string_view name);
 inline constexpr int kMaxRosterRoleWords = 10;
 
 // SGML, XML and HTML markup at the edges of a trimmed line: the TREC/DUC/TAC format news
@@ -146,7 +157,6 @@ struct Tag {
   bool closing = false;
 };
 std::vector<Tag> tags_of(std::string_view line);
-
 
 // True when the line's first character is a lower-case letter.
 bool starts_with_lowercase(std::string_view line);

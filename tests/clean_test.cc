@@ -2110,6 +2110,49 @@ TEST_CASE("a caption under a picture's label goes, and a line its successor repe
   CHECK(kept(subhead, clean_one(subhead)).size() == 1);
 }
 
+TEST_CASE("rules: bylines and authors' bios", "[clean]") {
+  using precis::clean_rules::byline_names;
+  using precis::clean_rules::opens_with_author;
+  using Names = std::vector<std::string>;
+  CHECK(byline_names("By Renata Solis and Omar Haddad") == Names{"Renata Solis", "Omar Haddad"});
+  CHECK(byline_names("By Mark D. Sutherland, Sports Reporter") ==
+        Names{"Mark D. Sutherland", "Sports Reporter"});
+  CHECK(byline_names("Par Jean Dupont et Marie Martin, envoyés spéciaux à Kiev") ==
+        Names{"Jean Dupont", "Marie Martin"});
+  CHECK(byline_names("By Tom Halvorsen | March 4, 2025") == Names{"Tom Halvorsen"});
+  CHECK(byline_names("By the river, the town waited.").empty());
+  CHECK(byline_names("Bylines are short").empty());
+  CHECK(byline_names("Mark D. Sutherland").empty());
+
+  CHECK(opens_with_author("Renata Solis covers Congress for Capitol Wire.", "Renata Solis"));
+  CHECK(opens_with_author("Tom covers agriculture and commodities from Chicago.", "Tom Halvorsen"));
+  CHECK(opens_with_author("Jean Dupont est journaliste au service Sports.", "Jean Dupont"));
+  // A name that goes on, a first name that is an initial or a word, a name inside the line.
+  CHECK_FALSE(opens_with_author("Renata Solisova said the vote was close.", "Renata Solis"));
+  CHECK_FALSE(opens_with_author("Renata Solis Garcia said the vote was close.", "Renata Solis"));
+  CHECK_FALSE(opens_with_author("J. said nothing.", "J. Smith"));
+  CHECK_FALSE(opens_with_author("The mayor said the bridge would reopen.", "The Associated Press"));
+  CHECK_FALSE(opens_with_author("Senator Solis covers nothing.", "Renata Solis"));
+}
+
+TEST_CASE("an author's bio under the article goes", "[clean]") {
+  const std::string bio =
+      "Mark D. Sutherland covers running and amateur sport for the Examiner. Reach him at "
+      "msutherland@example.ca.";
+  const Document article = make_document(
+      "Kiprono breaks Kingsford record as heat forces organizers to cut race short\n\n"
+      "By Mark D. Sutherland, Sports Reporter\n\n" +
+      std::string(kQuakeParagraph) + "\n\n" + kCharityParagraph + "\n\n" + bio + "\n");
+  const auto drops = dropped(article, clean_one(article));
+  CHECK(std::count(drops.begin(), drops.end(),
+                   std::pair<std::string, std::string>{bio, "byline"}) == 1);
+  // Without the byline, the same line is text.
+  const Document unsigned_article = make_document(
+      "Kiprono breaks Kingsford record as heat forces organizers to cut race short\n\n" +
+      std::string(kQuakeParagraph) + "\n\n" + kCharityParagraph + "\n\n" + bio + "\n");
+  CHECK(kept(unsigned_article, clean_one(unsigned_article)).back() == bio);
+}
+
 TEST_CASE("rules: roster entries", "[clean]") {
   using precis::clean_rules::is_roster_entry;
   CHECK(is_roster_entry("Susan O'Kane - Chief Executive Officer, Brightwater Dairy Co."));
