@@ -122,6 +122,7 @@ HeaderField find_header_field(std::string_view line);
 // Chief Executive Officer, Brightwater Dairy Co.", "Ben Rucker - Morgan Stanley", "Jean Dupont
 // – Rédacteur en chef"). An earnings call lists its participants so, a newspaper its staff.
 bool is_roster_entry(std::string_view line);
+inline constexpr int kMaxRosterRoleWords = 10;
 
 // The names a byline gives ("By Renata Solis and Omar Haddad", "Par Jean Dupont et Marie
 // Martin", "By Mark D. Sutherland, Sports Reporter" gives "Mark D. Sutherland" and "Sports
@@ -133,7 +134,6 @@ std::vector<std::string> byline_names(std::string_view line);
 // author's bio under the article ("Renata Solis covers Congress for Capitol Wire.", "Tom covers
 // agriculture and commodities from Chicago.").
 bool opens_with_author(std::string_view line, std::string_view name);
-inline constexpr int kMaxRosterRoleWords = 10;
 
 // SGML, XML and HTML markup at the edges of a trimmed line: the TREC/DUC/TAC format news
 // collections come in ("<DOC>", "<DOCNO> APW19981016.0240 </DOCNO>", "<P>" around each
