@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "precis/graph.h"
+#include "precis/language.h"
 #include "precis/segment.h"
 #include "precis/summarizer.h"
 
@@ -18,7 +20,6 @@ struct Candidate {
   double centrality = 0.0;              // LexRank, max-normalised to [0, 1]
   double salience = 0.0;                // centrality mixed with the position prior, in [0, 1]
   std::vector<std::uint32_t> concepts;  // distinct term ids of the sentence
-  bool other_language = false;          // written in the other language than the summary's
 };
 
 // How much a sentence can stand alone as a summary sentence, in [0, 1]: 0 excludes it (too
@@ -42,16 +43,21 @@ std::size_t budget_cost(const Candidate& c, const SummarizeOptions& options, boo
 //
 // Paraphrases: a candidate whose distinct terms, weighted by `term_idf`, are at least
 // options.paraphrase covered by the taken sentences is skipped (it restates them).
+//
+// A summary speaks one language: with `language`, a candidate written in the other one
+// (reads_as_other_language) is not taken, by either selector.
 std::vector<std::size_t> select_sentences(const std::vector<Candidate>& candidates,
                                           const SimilarityGraph& graph,
                                           const std::vector<double>& concept_weight,
                                           const std::vector<double>& term_idf,
-                                          const SummarizeOptions& options);
+                                          const SummarizeOptions& options,
+                                          std::optional<Language> language = std::nullopt);
 
 // The lead baseline: sentence k of every document in document order, for k = 0, 1, ..., each
 // taken when it fits the budget and is not a near-duplicate of one taken; the standalone filters
 // apply as for MMR.
 std::vector<std::size_t> select_lead(const std::vector<Candidate>& candidates,
-                                     const SimilarityGraph& graph, const SummarizeOptions& options);
+                                     const SimilarityGraph& graph, const SummarizeOptions& options,
+                                     std::optional<Language> language = std::nullopt);
 
 }  // namespace precis

@@ -266,7 +266,6 @@ FrontEnd read_documents(const std::vector<Document>& documents,
                       [](char ch) { return static_cast<unsigned char>(ch) >= 0xE3; }))
         c.words = std::max(c.words, worker.tokenizer.count_words(c.sentence.text));
       c.bytes = c.sentence.text.size();
-      c.other_language = reads_as_other_language(c.sentence.text, settings.language);
       worker.tokenizer.term_ids(c.sentence.text, vocabulary, worker.ids);
       // A segment of punctuation only ("* * *", "...") is no sentence; one of stopwords only
       // ("Il y a.") is, even with no index term.
@@ -334,8 +333,13 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   summary.language = options.language ? *options.language
                      : options.idf    ? options.idf->language
                                       : detect_language(sample);
+  // A summary speaks one language: a sentence in the other one is not taken (a bilingual
+  // release's second half, a tweet quoted in English). Not when the text does not look like the
+  // summary's language at all (a forced --lang, German): excluding would empty the summary.
+  std::optional<Language> one_language = summary.language;
   if (const double share = stopword_share(sample, summary.language);
-      share >= 0.0 && share < kForeignStopwordShare)
+      share >= 0.0 && share < kForeignStopwordShare) {
+    one_language.reset();
     summary.warnings.push_back(
         "the text does not look " +
         std::string(language_code(summary.language) == "fr" ? "French" : "English") + " (" +
@@ -343,6 +347,7 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
         "% stopwords; French and English news have 35-55%): summarized as " +
         std::string(language_code(summary.language)) +
         " without language-specific help, set --lang if that is wrong");
+  }
   if (options.idf != nullptr && options.idf->language != summary.language)
     throw Error::usage(
         "the --idf table is for language '" + std::string(language_code(options.idf->language)) +
@@ -411,14 +416,6 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
     summary.sources[to_read[k]].sentences = doc.sentences;
     std::move(doc.candidates.begin(), doc.candidates.end(), std::back_inserter(candidates));
   }
-  // A sentence in the other language is not selected (a bilingual release's second half, a
-  // tweet quoted in English), unless most are: then the language was forced against the text
-  // (--lang, --idf), which the warning above reports, and excluding them would empty the summary.
-  if (2 * static_cast<std::size_t>(
-              std::count_if(candidates.begin(), candidates.end(),
-                            [](const Candidate& c) { return c.other_language; })) >
-      candidates.size())
-    for (Candidate& c : candidates) c.other_language = false;
   summary.times.tokenize += lap(clock);
   for (std::size_t d = 0; d < documents.size(); ++d)
     if (duplicate_of[d] >= 0)
@@ -556,8 +553,8 @@ Summary summarize(const std::vector<Document>& documents, const SummarizeOptions
   }
   const std::vector<std::size_t> chosen =
       options.selector == Selector::Lead
-          ? select_lead(candidates, graph, options)
-          : select_sentences(candidates, graph, concept_weight, idf, options);
+          ? select_lead(candidates, graph, options, one_language)
+          : select_sentences(candidates, graph, concept_weight, idf, options, one_language);
 
   summary.times.select = lap(clock);
   // Output order, attribution and support.

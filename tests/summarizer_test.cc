@@ -473,8 +473,17 @@ TEST_CASE("a summary speaks one language: a bilingual release's other half is no
   const Summary summary = summarize(release, o);
   CHECK(summary.language == Language::English);
   REQUIRE(!summary.sentences.empty());
-  // Without the rule, the French translation of a sentence already taken was taken too.
+  // Without the rule, the French translation of a sentence already taken was taken too; the
+  // lead baseline, which takes the first sentences of each source in turn, obeys it as well.
   for (const auto& s : summary.sentences) {
+    INFO(s.text);
+    CHECK((s.source != 0 || s.start < english.size()));
+  }
+  SummarizeOptions lead = o;
+  lead.selector = Selector::Lead;
+  const Summary led = summarize(release, lead);
+  REQUIRE(!led.sentences.empty());
+  for (const auto& s : led.sentences) {
     INFO(s.text);
     CHECK((s.source != 0 || s.start < english.size()));
   }
