@@ -296,6 +296,10 @@ constexpr std::array kPhrases = {
     Phrase{"for immediate release", Reach::Opening},
     Phrase{"pour diffusion immédiate", Reach::Opening},
     Phrase{"pour publication immédiate", Reach::Opening},
+    // The rest of Jina Reader's header (see kHeaderNames).
+    Phrase{"url source:", Reach::Opening},
+    Phrase{"published time:", Reach::Opening},
+    Phrase{"markdown content:", Reach::Opening},
     // A post's byline: "Posted by u/conemaugh_local" (Reddit) was a thread's title.
     Phrase{"posted by", Reach::Opening},
     Phrase{"publié par", Reach::Opening},
@@ -1302,6 +1306,10 @@ struct HeaderName {
 constexpr std::array kHeaderNames = {
     HeaderName{"subject", HeaderKind::Subject},
     HeaderName{"objet", HeaderKind::Subject},
+    // Jina Reader's header ("Title: …", "URL Source: …", "Published Time: …", "Markdown
+    // Content:"), which LLM pipelines save above the page's Markdown.
+    HeaderName{"title", HeaderKind::Subject},
+    HeaderName{"titre", HeaderKind::Subject},
     HeaderName{"from", HeaderKind::Addressing},
     HeaderName{"to", HeaderKind::Addressing},
     HeaderName{"cc", HeaderKind::Addressing},

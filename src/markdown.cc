@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -24,6 +25,13 @@ constexpr int kMinMarks = 2;
 // "[a][" repeated took time quadratic in its length.
 constexpr std::size_t kMaxLabelBytes = 999;
 constexpr int kMaxDestinationParentheses = 32;
+// Raw HTML: a tag or a comment longer than this is text (and no search reads further).
+constexpr std::size_t kMaxRawHtmlBytes = 300;
+// Tags that break a line or a block: they become a space, not nothing.
+constexpr std::array<std::string_view, 22> kBreakingTags = {
+    "br",    "p",          "div",     "li",      "ul",     "ol",        "tr", "td",
+    "th",    "hr",         "h1",      "h2",      "h3",     "h4",        "h5", "h6",
+    "table", "blockquote", "section", "article", "figure", "figcaption"};
 
 bool is_ascii_punctuation(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
@@ -156,7 +164,10 @@ struct Delimiter {
 class InlineStripper {
  public:
   InlineStripper(std::string_view text, std::set<std::string> labels)
-      : text_(text), labels_(std::move(labels)), drop_(text.size(), false) {}
+      : text_(text),
+        labels_(std::move(labels)),
+        drop_(text.size(), false),
+        space_(text.size(), false) {}
 
   void drop(std::size_t begin, std::size_t end) {
     std::fill(drop_.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -213,7 +224,7 @@ class InlineStripper {
     out.source.reserve(text_.size() + 1);
     for (std::size_t i = 0; i < text_.size(); ++i) {
       if (drop_[i]) continue;
-      out.text.push_back(text_[i]);
+      out.text.push_back(space_[i] ? ' ' : text_[i]);
       out.source.push_back(i);
     }
     out.source.push_back(text_.size());
@@ -361,12 +372,13 @@ class InlineStripper {
     return std::nullopt;
   }
 
-  // "<https://…>", "<mailto:…>": the address is text, its brackets go.
+  // "<https://…>", "<mailto:…>": the address is text, its brackets go. Any other "<" may open
+  // raw HTML.
   std::size_t autolink(std::size_t open) {
     const std::string_view rest = text_.substr(open + 1, end_ - open - 1);
     if (!rest.starts_with("http://") && !rest.starts_with("https://") &&
         !rest.starts_with("mailto:"))
-      return open + 1;
+      return raw_html(open);
     for (std::size_t k = 0; k < rest.size(); ++k) {
       const char c = rest[k];
       if (c == '>') {
@@ -377,6 +389,41 @@ class InlineStripper {
       if (c == '<' || is_line_space(c) || c == '\n' || c == '\r') break;
     }
     return open + 1;
+  }
+
+  // Raw HTML inside a paragraph (a converter's "<br>", "<span class=…>", "</em>", "<!-- ad -->"):
+  // markup, not text. A tag that breaks a line or a block becomes a space, so that
+  // "morning.<br>Officials" and "a<br>b" do not glue; an inline one goes ("<em>mot</em>").
+  std::size_t raw_html(std::size_t open) {
+    const std::string_view rest = text_.substr(open, std::min(end_ - open, kMaxRawHtmlBytes));
+    std::size_t length = 0;
+    bool breaks = false;
+    if (rest.starts_with("<!--")) {
+      const std::size_t close = rest.find("-->", 4);
+      if (close != std::string_view::npos) length = close + 3;
+      breaks = true;
+    } else {
+      std::size_t k = rest.size() > 1 && rest[1] == '/' ? 2 : 1;
+      const std::size_t name_begin = k;
+      while (k < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[k])) != 0 ||
+                                 (k > name_begin && rest[k] == '-')))
+        ++k;
+      if (k == name_begin || std::isalpha(static_cast<unsigned char>(rest[name_begin])) == 0)
+        return open + 1;
+      std::string name(rest.substr(name_begin, k - name_begin));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      // Attributes, then ">" or "/>": no "<" and no line break before it.
+      if (k < rest.size() && rest[k] != '>' && rest[k] != '/' && !is_line_space(rest[k]))
+        return open + 1;
+      const std::size_t close = rest.find_first_of("<>\n", k);
+      if (close == std::string_view::npos || rest[close] != '>') return open + 1;
+      length = close + 1;
+      breaks = std::find(kBreakingTags.begin(), kBreakingTags.end(), name) != kBreakingTags.end();
+    }
+    if (length == 0) return open + 1;
+    drop(open + (breaks ? 1 : 0), open + length);
+    if (breaks) space_[open] = true;
+    return open + length;
   }
 
   // The character before the byte at `position`, and the one at `position`; the text's start
@@ -474,6 +521,7 @@ class InlineStripper {
   std::string_view text_;
   std::set<std::string> labels_;
   std::vector<bool> drop_;
+  std::vector<bool> space_;  // a byte that becomes a space (the "<" of a "<br>")
   std::vector<Delimiter> delimiters_;
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> closing_;  // by offset in the paragraph (match_brackets_and_backticks)

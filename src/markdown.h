@@ -23,13 +23,16 @@ bool is_markdown_path(std::string_view path);
 bool looks_like_markdown(std::string_view text);
 
 // The text without its inline markup, every byte mapped to the input (the text is a subsequence
-// of the input: only markup bytes go). Following CommonMark:
+// of the input: only markup bytes go, and a line-breaking tag's "<" becomes a space). Following
+// CommonMark:
 // - a link keeps its text: "[text](target "title")", "[text][label]", "[text][]" and "[text]"
 //   (the last three when the label is defined); an image ("![alt](target)") goes whole, and so
 //   does a footnote call ("[^1]") and a reference definition's line ("[1]: https://…");
 // - emphasis marks go ("*", "_", "**", "__" by CommonMark's flanking rules: "snake_case", "5 * 3"
 //   and a lone "*" stay), as do a code span's backticks, an autolink's angle brackets, a
 //   backslash escape's backslash ("1\." is "1.") and a footnote definition's "[^1]: ";
+// - raw HTML goes: an inline tag ("<em>", "</span>") whole, one that breaks a line or a block
+//   ("<br>", "<p>") and a comment ("<!-- ad -->") for a space;
 // - block markup stays for the cleaner, and so does fenced code.
 // Markup never spans a blank line.
 MappedText strip_inline(std::string_view text);
