@@ -32,6 +32,26 @@ std::string stripped(const std::string& input) {
   return plain.text;
 }
 
+// A file read, cleaned and segmented as the summarizer does it.
+struct Read {
+  precis::Document document;
+  precis::CleanedDocument cleaned;
+  std::vector<precis::Sentence> sentences;
+  std::vector<std::string> texts() const {
+    std::vector<std::string> out;
+    for (const auto& s : sentences) out.push_back(s.text);
+    return out;
+  }
+};
+Read read(const std::string& path, const std::string& bytes, precis::Language language) {
+  Read out;
+  std::vector<std::string> warnings;
+  REQUIRE(precis::decode_document(path, bytes, out.document, warnings));
+  out.cleaned = precis::clean(std::vector<precis::Document>{out.document}).at(0);
+  out.sentences = precis::Segmenter({language}).split(out.document, out.cleaned, 0);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("markdown: files are known by their name or by their marks", "[markdown]") {
@@ -156,18 +176,10 @@ TEST_CASE("markdown: a converted page reads like its article", "[markdown]") {
       "[1]: https://justice.example\n";
   for (const char* path : {"page.md", "page.txt"}) {
     INFO(path);
-    precis::Document document;
-    std::vector<std::string> warnings;
-    REQUIRE(precis::decode_document(path, page, document, warnings));
-    CHECK(document.format == precis::Document::Format::Markdown);
-    const precis::CleanedDocument cleaned =
-        precis::clean(std::vector<precis::Document>{document}).at(0);
-    CHECK(cleaned.title == "Cyberattaque à l'hôpital de Valmorin : une rançon réclamée");
-    const precis::Segmenter segmenter({precis::Language::French});
-    const auto sentences = segmenter.split(document, cleaned, 0);
-    std::vector<std::string> texts;
-    for (const auto& s : sentences) texts.push_back(s.text);
-    CHECK(texts ==
+    const Read converted = read(path, page, precis::Language::French);
+    CHECK(converted.document.format == precis::Document::Format::Markdown);
+    CHECK(converted.cleaned.title == "Cyberattaque à l'hôpital de Valmorin : une rançon réclamée");
+    CHECK(converted.texts() ==
           std::vector<std::string>{
               "Le centre hospitalier de Valmorin est visé depuis dimanche par une attaque "
               "informatique.",
@@ -175,10 +187,10 @@ TEST_CASE("markdown: a converted page reads like its article", "[markdown]") {
               "a indiqué la direction, qui a porté plainte auprès du parquet.",
               "Selon nos informations, les pirates se réclament du groupe NightVole."});
     // Every span runs from the sentence's first byte to its last in the file.
-    for (const auto& s : sentences) {
-      const std::size_t begin = document.original_offset(s.span.begin);
+    for (const auto& s : converted.sentences) {
+      const std::size_t begin = converted.document.original_offset(s.span.begin);
       CHECK(page.compare(begin, 2, s.text.substr(0, 2)) == 0);
-      CHECK(document.original_offset(s.span.end) <= page.size());
+      CHECK(converted.document.original_offset(s.span.end) <= page.size());
     }
   }
   // Plain text keeps its brackets and asterisks.
@@ -194,13 +206,9 @@ TEST_CASE("markdown: a quotation's sentence over two lines has no \"> \" inside"
       "# The charity's leader speaks to the press\n\n"
       "> The group said it meant to open an orphanage\n"
       "> for the children, its leader said on **Friday**.\n";
-  precis::Document document;
-  std::vector<std::string> warnings;
-  REQUIRE(precis::decode_document("quote.md", text, document, warnings));
-  const precis::CleanedDocument cleaned =
-      precis::clean(std::vector<precis::Document>{document}).at(0);
-  const precis::Segmenter segmenter({precis::Language::English});
-  const auto sentences = segmenter.split(document, cleaned, 0);
+  const Read quote = read("quote.md", text, precis::Language::English);
+  const auto& sentences = quote.sentences;
+  const precis::Document& document = quote.document;
   REQUIRE(sentences.size() == 1);
   CHECK(sentences[0].text ==
         "The group said it meant to open an orphanage for the children, its leader said on "
@@ -224,17 +232,11 @@ TEST_CASE("markdown: Jina Reader's header goes and gives the title", "[markdown]
       "State officials on Tuesday expanded the [evacuation zone](https://example.com/map) "
       "around the site of the derailment to an area one mile wide and two miles long.<br>About "
       "1,800 people are under the order.\n";
-  precis::Document document;
-  std::vector<std::string> warnings;
-  REQUIRE(precis::decode_document("page.md", page, document, warnings));
-  const precis::CleanedDocument cleaned =
-      precis::clean(std::vector<precis::Document>{document}).at(0);
-  CHECK(cleaned.title == "Harwick derailment: evacuation zone expanded");
-  const precis::Segmenter segmenter({precis::Language::English});
-  std::vector<std::string> texts;
-  for (const auto& s : segmenter.split(document, cleaned, 0)) texts.push_back(s.text);
-  CHECK(texts == std::vector<std::string>{
-                     "State officials on Tuesday expanded the evacuation zone around the site "
-                     "of the derailment to an area one mile wide and two miles long.",
-                     "About 1,800 people are under the order."});
+  const Read jina = read("page.md", page, precis::Language::English);
+  CHECK(jina.cleaned.title == "Harwick derailment: evacuation zone expanded");
+  CHECK(jina.texts() ==
+        std::vector<std::string>{
+            "State officials on Tuesday expanded the evacuation zone around the site "
+            "of the derailment to an area one mile wide and two miles long.",
+            "About 1,800 people are under the order."});
 }
