@@ -60,8 +60,7 @@ inline bool holds_in_order(std::string_view span, std::string_view text, bool le
     if (!compared(c)) continue;
     if (first) {
       // The span opens with the text's first character (after white space).
-      while (at < span.size() && (span[at] == ' ' || (span[at] >= '\t' && span[at] <= '\r')))
-        ++at;
+      while (at < span.size() && (span[at] == ' ' || (span[at] >= '\t' && span[at] <= '\r'))) ++at;
       if (at == span.size() || span[at] != c) return false;
       first = false;
     }
