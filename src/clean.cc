@@ -1002,16 +1002,20 @@ void drop_author_bios(const Document& document, std::vector<Line>& lines) {
   }
 }
 
+// The line that starts at text offset `begin`, if any: lines are in text order.
+std::optional<std::size_t> line_starting_at(const std::vector<Line>& lines, std::size_t begin) {
+  const auto found = std::partition_point(
+      lines.begin(), lines.end(), [&](const Line& line) { return line.span.begin < begin; });
+  if (found == lines.end() || found->span.begin != begin) return std::nullopt;
+  return static_cast<std::size_t>(found - lines.begin());
+}
+
 // A Markdown heading is a heading by its markup, whatever its punctuation: "## What happened?"
 // and "## Et les données des patients ?" read as questions, and were kept as sentences.
 void drop_markdown_headings(const std::vector<Heading>& headings, std::vector<Line>& lines) {
-  std::size_t i = 0;
   for (const Heading& heading : headings) {
-    while (i < lines.size() && lines[i].span.begin < heading.begin) ++i;
-    if (i == lines.size()) return;
-    Line& line = lines[i];
-    if (line.span.begin == heading.begin && line.parts == 1 && !line.reason)
-      line.reason = "heading";
+    const std::optional<std::size_t> i = line_starting_at(lines, heading.begin);
+    if (i && lines[*i].parts == 1 && !lines[*i].reason) lines[*i].reason = "heading";
   }
 }
 
@@ -1021,18 +1025,18 @@ CleanedDocument clean_document(const Document& document, std::vector<Line>& line
   CleanedDocument result;
   std::optional<std::size_t> title;
   if (extras.headline) {  // TREC: the <HEADLINE>, whatever its punctuation
-    for (std::size_t i = 0; i < lines.size() && !title; ++i)
-      if (!lines[i].blank() && lines[i].span.begin == *extras.headline) title = i;
+    title = line_starting_at(lines, *extras.headline);
+    if (title && lines[*title].blank()) title.reset();
   }
   if (!title) title = mark_email_headers(document, lines, options.enabled);
   // Markdown: the first level-1 heading of a headline's length. A page converted by html2text
   // or a reader mode opens with its menu, whose items ("Pays de la Loire") look like headlines
   // to find_title; the page's <h1> is its headline.
   for (const Heading& heading : extras.headings) {
-    if (!heading.top) continue;
-    for (std::size_t i = 0; i < lines.size() && !title; ++i)
-      if (lines[i].span.begin == heading.begin && lines[i].words >= kMinTitleWords) title = i;
     if (title) break;
+    if (!heading.top) continue;
+    const std::optional<std::size_t> i = line_starting_at(lines, heading.begin);
+    if (i && lines[*i].words >= kMinTitleWords) title = i;
   }
   if (!title) title = find_title(document.text, lines);
   std::string_view title_key;

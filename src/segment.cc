@@ -32,7 +32,14 @@ bool is_line_break(UChar c) {
 std::string text_of_lines(std::string_view text, const std::vector<Span>& lines, std::size_t first,
                           std::size_t last, Span span) {
   std::string joined;
-  for (std::size_t k = first; k <= last; ++k) {
+  // Only the lines the span overlaps: a long quotation holds many sentences, and reading all of
+  // its lines for each would be quadratic. Kept lines are in text order and do not overlap.
+  const auto first_line =
+      std::partition_point(lines.begin() + static_cast<std::ptrdiff_t>(first),
+                           lines.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                           [&](const Span& line) { return line.end <= span.begin; });
+  for (std::size_t k = static_cast<std::size_t>(first_line - lines.begin());
+       k <= last && lines[k].begin < span.end; ++k) {
     const std::size_t begin = std::max(lines[k].begin, span.begin);
     const std::size_t end = std::min(lines[k].end, span.end);
     if (begin >= end) continue;
