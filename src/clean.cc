@@ -497,9 +497,10 @@ std::optional<std::size_t> read_trec(std::string_view text,
 std::vector<Line> analyse(const Document& document, Extras& extras) {
   std::vector<clean_rules::RawLine> raw = clean_rules::split_lines(document.text);
   // A TREC file holds its article in a <TEXT> element; without one, it is read as any text.
-  const bool trec =
-      clean_rules::is_trec(document.text) && (document.text.find("<TEXT") != std::string::npos ||
-                                              document.text.find("<text") != std::string::npos);
+  const bool trec = document.format != Document::Format::Html &&
+                    clean_rules::is_trec(document.text) &&
+                    (document.text.find("<TEXT") != std::string::npos ||
+                     document.text.find("<text") != std::string::npos);
   std::optional<std::size_t> headline;
   std::vector<bool> paragraph_goes_on;
   if (trec) headline = read_trec(document.text, raw, extras.markup, paragraph_goes_on);
@@ -507,8 +508,9 @@ std::vector<Line> analyse(const Document& document, Extras& extras) {
   if (headline && raw[*headline].span.size() > 0) extras.headline = raw[*headline].span.begin;
   std::sort(extras.markup.begin(), extras.markup.end(), in_text_order);
   std::vector<Span>& parts = extras.parts;
-  BlockMarkup block_markup =
-      skip_block_markers(document.text, raw, document.format == Document::Format::Markdown);
+  BlockMarkup block_markup = skip_block_markers(
+      document.text, raw,
+      document.format == Document::Format::Markdown || document.format == Document::Format::Html);
   const std::vector<bool>& quoted = block_markup.quoted;
   extras.headings = std::move(block_markup.headings);
   std::vector<bool> continues = wrapped_line_breaks(document.text, raw);

@@ -18,6 +18,7 @@
 #include <system_error>
 
 #include "clean_rules.h"
+#include "html.h"
 #include "markdown.h"
 #include "precis/error.h"
 #include "subtitles.h"
@@ -314,9 +315,26 @@ bool is_hidden(const fs::path& path) {
   return !name.empty() && name[0] == '.';
 }
 
+// True when `directory` is the folder a browser saves beside a page ("Page_files" beside
+// "Page.html", "Page-Dateien" in German, "Page_fichiers" in French): its frames, ads and widgets
+// are .html files too, and no articles.
+bool is_saved_page_assets(const fs::path& directory) {
+  const std::string name = directory.filename().string();
+  for (const std::string_view suffix : {"_files", "-Dateien", "_fichiers", "-files"}) {
+    if (name.size() <= suffix.size() || !std::string_view(name).ends_with(suffix)) continue;
+    const std::string stem = name.substr(0, name.size() - suffix.size());
+    for (const char* extension : {".html", ".htm", ".xhtml", ".shtml"}) {
+      std::error_code ec;
+      if (fs::is_regular_file(directory.parent_path() / (stem + extension), ec)) return true;
+    }
+  }
+  return false;
+}
+
 // Collects the files to read under `directory`. Symbolic links are followed, but a directory
 // already visited (by canonical path) is not entered again, which ends symlink loops. Problems
-// below the top level become warnings: one bad entry must not sink a whole folder.
+// below the top level become warnings: one bad entry must not sink a whole folder. A saved
+// page's folder of assets is not entered (is_saved_page_assets).
 void walk(const fs::path& directory, const ReadOptions& options, std::set<fs::path>& visited,
           std::vector<fs::path>& files, std::vector<std::string>& warnings) {
   std::error_code ec;
@@ -344,7 +362,7 @@ void walk(const fs::path& directory, const ReadOptions& options, std::set<fs::pa
       continue;
     }
     if (fs::is_directory(status)) {
-      subdirectories.push_back(entry);
+      if (!is_saved_page_assets(entry)) subdirectories.push_back(entry);
     } else if (fs::is_regular_file(status) &&
                (has_extension(entry, options.extensions) || opens_as_trec(entry))) {
       files.push_back(entry);
@@ -418,7 +436,8 @@ std::vector<Document> split_collection(Document document) {
   std::vector<Document> parts;
   const std::string_view text = document.text;
   std::vector<std::size_t> starts;  // where each line that opens a <DOC> begins
-  if (clean_rules::is_trec(text)) {
+  // A page's text may quote "<DOC>" (decoded from "&lt;DOC&gt;"): only a file's own markup counts.
+  if (document.format != Document::Format::Html && clean_rules::is_trec(text)) {
     for (std::size_t line = 0; line < text.size();) {
       const std::size_t end = std::min(text.find('\n', line), text.size());
       // The file's own test, on the line: "<DOC>" or "<DOC id=…>", any case, after blanks.
@@ -530,12 +549,16 @@ void replace_text(Document& document, MappedText rewritten) {
   document.text_to_original = std::move(to_original);
 }
 
-// A subtitle file becomes the text of its cues (subtitles::cue_text), Markdown its text without
-// inline markup (markdown::strip_inline); plain text stays as it is.
+// A subtitle file becomes the text of its cues (subtitles::cue_text), a web page its article's
+// (html::page_text), Markdown its text without inline markup (markdown::strip_inline); plain text
+// stays as it is.
 void read_format(Document& document) {
   if (subtitles::is_subtitles(document.text)) {
     document.format = Document::Format::Subtitles;
     replace_text(document, subtitles::cue_text(document.text));
+  } else if (html::is_html_path(document.path) || html::looks_like_html(document.text)) {
+    document.format = Document::Format::Html;
+    replace_text(document, html::page_text(document.text));
   } else if (markdown::is_markdown_path(document.path) ||
              markdown::looks_like_markdown(document.text)) {
     document.format = Document::Format::Markdown;

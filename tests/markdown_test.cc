@@ -4,14 +4,15 @@
 #include <string>
 #include <vector>
 
-#include "precis/clean.h"
 #include "precis/document.h"
 #include "precis/reader.h"
-#include "precis/segment.h"
+#include "read_pipeline.h"
 
 using precis::markdown::is_markdown_path;
 using precis::markdown::looks_like_markdown;
 using precis::markdown::strip_inline;
+using precis::testing::read_file;
+using precis::testing::ReadFile;
 
 namespace {
 
@@ -30,26 +31,6 @@ std::string stripped(const std::string& input) {
   }
   CHECK(mapped);
   return plain.text;
-}
-
-// A file read, cleaned and segmented as the summarizer does it.
-struct Read {
-  precis::Document document;
-  precis::CleanedDocument cleaned;
-  std::vector<precis::Sentence> sentences;
-  std::vector<std::string> texts() const {
-    std::vector<std::string> out;
-    for (const auto& s : sentences) out.push_back(s.text);
-    return out;
-  }
-};
-Read read(const std::string& path, const std::string& bytes, precis::Language language) {
-  Read out;
-  std::vector<std::string> warnings;
-  REQUIRE(precis::decode_document(path, bytes, out.document, warnings));
-  out.cleaned = precis::clean(std::vector<precis::Document>{out.document}).at(0);
-  out.sentences = precis::Segmenter({language}).split(out.document, out.cleaned, 0);
-  return out;
 }
 
 }  // namespace
@@ -176,7 +157,7 @@ TEST_CASE("markdown: a converted page reads like its article", "[markdown]") {
       "[1]: https://justice.example\n";
   for (const char* path : {"page.md", "page.txt"}) {
     INFO(path);
-    const Read converted = read(path, page, precis::Language::French);
+    const ReadFile converted = read_file(path, page, precis::Language::French);
     CHECK(converted.document.format == precis::Document::Format::Markdown);
     CHECK(converted.cleaned.title == "Cyberattaque à l'hôpital de Valmorin : une rançon réclamée");
     CHECK(converted.texts() ==
@@ -206,7 +187,7 @@ TEST_CASE("markdown: a quotation's sentence over two lines has no \"> \" inside"
       "# The charity's leader speaks to the press\n\n"
       "> The group said it meant to open an orphanage\n"
       "> for the children, its leader said on **Friday**.\n";
-  const Read quote = read("quote.md", text, precis::Language::English);
+  const ReadFile quote = read_file("quote.md", text, precis::Language::English);
   const auto& sentences = quote.sentences;
   const precis::Document& document = quote.document;
   REQUIRE(sentences.size() == 1);
@@ -232,7 +213,7 @@ TEST_CASE("markdown: Jina Reader's header goes and gives the title", "[markdown]
       "State officials on Tuesday expanded the [evacuation zone](https://example.com/map) "
       "around the site of the derailment to an area one mile wide and two miles long.<br>About "
       "1,800 people are under the order.\n";
-  const Read jina = read("page.md", page, precis::Language::English);
+  const ReadFile jina = read_file("page.md", page, precis::Language::English);
   CHECK(jina.cleaned.title == "Harwick derailment: evacuation zone expanded");
   CHECK(jina.texts() ==
         std::vector<std::string>{

@@ -58,7 +58,7 @@ TEST_CASE("directory walk: sorted, recursive, extensions filtered, hidden entrie
   dir.write("a.md", "A.\n");
   dir.write("sub/d.txt", "D.\n");
   dir.write("sub/c.TXT", "C.\n");  // extensions compare case-insensitively
-  dir.write("page.html", "<p>no</p>\n");
+  dir.write("style.css", "p { color: red }\n");
   dir.write(".hidden.txt", "hidden\n");
   dir.write(".git/notes.txt", "hidden dir\n");
   dir.write("sub/.cache/x.md", "hidden dir\n");
@@ -77,11 +77,31 @@ TEST_CASE("directory walk: sorted, recursive, extensions filtered, hidden entrie
 TEST_CASE("inputs keep their given order; a file named explicitly is read whatever its name",
           "[reader]") {
   TempDir dir;
-  const fs::path html = dir.write("page.html", "Du texte.\n");
+  const fs::path log = dir.write("notes.log", "Du texte.\n");
   const fs::path z = dir.write("z.txt", "Z.\n");
-  const auto result = read_inputs({z.string(), html.string()});
-  CHECK(paths_of(result) == std::vector<std::string>{z.string(), html.string()});
+  const auto result = read_inputs({z.string(), log.string()});
+  CHECK(paths_of(result) == std::vector<std::string>{z.string(), log.string()});
   CHECK(result.documents[1].text == "Du texte.\n");
+}
+
+TEST_CASE("a folder's web pages are read, but not the assets a browser saves beside them",
+          "[reader]") {
+  TempDir dir;
+  dir.write("Article.html", "<!DOCTYPE html><p>L&apos;article.</p>\n");
+  dir.write("Article_files/ad.html", "<p>Une publicité.</p>\n");
+  dir.write("Article_files/style.css", "p {}\n");
+  dir.write("Seite.htm", "<p>Der Artikel.</p>\n");
+  dir.write("Seite-Dateien/frame.htm", "<p>Werbung.</p>\n");
+  dir.write("notes_files/kept.html", "<p>Pas un dossier de page.</p>\n");  // no notes.html
+  const auto result = read_inputs({dir.path.string()});
+  const std::string root = dir.path.string();
+  CHECK(paths_of(result) == std::vector<std::string>{root + "/Article.html", root + "/Seite.htm",
+                                                     root + "/notes_files/kept.html"});
+  REQUIRE(result.documents.size() == 3);
+  CHECK(result.documents[0].format == Document::Format::Html);
+  CHECK(result.documents[0].text == "L'article.\n");
+  // Named on the command line, an asset is read.
+  CHECK(read_inputs({root + "/Article_files/ad.html"}).documents.size() == 1);
 }
 
 TEST_CASE("a folder's TREC files are read whatever their name", "[reader]") {

@@ -25,16 +25,19 @@ struct Document {
 
   // What the file was written in, which decode_document tells from its name and its content.
   // Markdown's inline markup (links, emphasis) and a subtitle file's cue numbers and timings are
-  // already out of `text`; Markdown's block markup ("# ", "> ", "- ") is left to the cleaner.
-  enum class Format { Text, Markdown, Subtitles };
+  // already out of `text`; Markdown's block markup ("# ", "> ", "- ") is left to the cleaner. An
+  // HTML page's text is its article's, its headings written as Markdown's ("# Title").
+  enum class Format { Text, Markdown, Subtitles, Html };
   Format format = Format::Text;
-  // "text", "markdown" or "subtitles" (the JSON outputs' "format").
+  // "text", "markdown", "subtitles" or "html" (the JSON outputs' "format").
   static const char* format_name(Format format) {
     switch (format) {
       case Format::Markdown:
         return "markdown";
       case Format::Subtitles:
         return "subtitles";
+      case Format::Html:
+        return "html";
       case Format::Text:
         break;
     }

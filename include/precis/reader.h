@@ -10,7 +10,8 @@ namespace precis {
 
 struct ReadOptions {
   // Extensions taken when walking a directory (a file named explicitly is always read).
-  std::vector<std::string> extensions = {".txt", ".md", ".srt", ".vtt"};
+  std::vector<std::string> extensions = {".txt",  ".md",  ".srt",   ".vtt",
+                                         ".html", ".htm", ".xhtml", ".shtml"};
 };
 
 struct ReadResult {

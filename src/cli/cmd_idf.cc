@@ -103,7 +103,7 @@ void setup_idf(CLI::App& app) {
       "build", "Count document frequencies over folders of articles or JSON Lines (.gz too)");
   build
       ->add_option("corpus", cmd->corpora,
-                   "Folders/files of articles (*.txt, *.md, *.srt, *.vtt), or JSONL files "
+                   "Folders/files of articles (*.txt, *.md, *.html, *.srt, *.vtt), or JSONL files "
                    "(.jsonl, .jsonl.gz; one article a line with \"text\" or \"article\", or a "
                    "batch cluster), or -")
       ->required();

@@ -34,7 +34,7 @@ void run_segment(const SegmentCommand& cmd) {
   print_warnings(read.warnings);
   if (read.documents.empty())
     throw Error("no readable document in " + cmd.inputs.front() +
-                " (expected *.txt or *.md files, or TREC <DOC> files)");
+                " (expected *.txt, *.md, *.html, *.srt or *.vtt files, or TREC <DOC> files)");
   const Language language = cluster_language(read.documents, cmd.lang);
   const auto cleaned = clean(read.documents, CleanOptions{.enabled = !cmd.no_clean});
   Segmenter segmenter(SegmentOptions{.language = language});
@@ -94,7 +94,7 @@ void setup_segment(CLI::App& app) {
   auto* sub = app.add_subcommand(
       "segment", "Print the sentences of each document after cleaning (text or JSON)");
   sub->add_option("inputs", cmd->inputs,
-                  "Files or folders (*.txt, *.md, *.srt, *.vtt, recursive), or -")
+                  "Files or folders (*.txt, *.md, *.html, *.srt, *.vtt, recursive), or -")
       ->required();
   sub->add_option("--lang", cmd->lang, "Language: auto, fr or en")
       ->capture_default_str()

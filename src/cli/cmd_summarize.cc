@@ -30,7 +30,7 @@ void run_summarize(SummarizeCommand& cmd) {
   if (read.documents.empty())
     throw Error("no readable document in " + cmd.inputs.front() +
                 (cmd.inputs.size() > 1 ? " (and the other inputs)" : "") +
-                " (expected *.txt or *.md files, or TREC <DOC> files)");
+                " (expected *.txt, *.md, *.html, *.srt or *.vtt files, or TREC <DOC> files)");
   const Summary summary = summarize(read.documents, cmd.flags.options);
   print_warnings(summary.warnings);
   if (summary.sentences.empty())
@@ -59,7 +59,7 @@ void setup_summarize(CLI::App& app) {
   auto* sub = app.add_subcommand(
       "summarize", "Summarize the articles of one event (files, folders, or - for stdin)");
   sub->add_option("inputs", cmd->inputs,
-                  "Files or folders (*.txt, *.md, *.srt, *.vtt, recursive), or -")
+                  "Files or folders (*.txt, *.md, *.html, *.srt, *.vtt, recursive), or -")
       ->required();
   sub->add_option("-o,--output", cmd->output,
                   "Write to FILE (atomically: whole or not at all) instead of stdout");

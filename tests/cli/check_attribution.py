@@ -5,11 +5,13 @@ Usage: check_attribution.py SUMMARY.json MAX_WORDS
 Every sentence's [start, end) bytes of its source file, white space collapsed, must equal its
 text; in a subtitle file, where a sentence may run over several cues, the span must open with
 its first word, end with its last and hold all its words in order; in Markdown, whose inline
-markup is not text, the span must open with the text and hold all its characters in order (the
-source's "format" tells). The budget must hold; sources, indices and support must be consistent.
+markup is not text, the span must open with the text and hold all its characters in order; in
+a web page, the span read as HTML (tags out, a <br> a space, references decoded) must be the text
+(the source's "format" tells). The budget must hold; sources, indices and support must be consistent.
 """
 import html
 import json
+import re
 import sys
 
 
@@ -30,6 +32,12 @@ def words_in_order(span_text, text):
             return False
         at += 1
     return True
+
+
+def page_text(span_text):
+    span_text = re.sub(r"<!--.*?-->", "", span_text, flags=re.S)
+    span_text = re.sub(r"<br\s*/?>", " ", span_text, flags=re.I)
+    return collapse(html.unescape(re.sub(r"<[^>]*>", "", span_text)))
 
 
 def characters_in_order(span_text, text):
@@ -66,6 +74,10 @@ def main():
             if not characters_in_order(span_text, s["text"]):
                 errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
                               f"which does not hold {s['text']!r}")
+        elif src["format"] == "html":
+            if page_text(span_text) != s["text"]:
+                errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
+                              f"which reads as {page_text(span_text)!r}, not {s['text']!r}")
         elif collapse(span_text) != s["text"]:
             errors.append(f"span {s['start']}-{s['end']} of {src['path']} is {span_text!r}, "
                           f"not {s['text']!r}")

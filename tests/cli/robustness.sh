@@ -185,21 +185,68 @@ for n, path in enumerate(sorted(glob.glob(os.path.join(samples, "*.txt")))):
 PY
 expect_exit 0 "$PRECIS" summarize --format json "$D/md"
 python3 "$(dirname "$0")/check_attribution.py" "$TMP/out" 100 || fail "attribution (markdown)"
-python3 - "$TMP/out" "$SAMPLES" <<'PY' || fail "markdown: a summary sentence is not an article's"
-import glob, json, os, sys
-summary = json.load(open(sys.argv[1], encoding="utf-8"))
-assert len(summary["sources"]) >= 5 and len(summary["sentences"]) >= 2, summary
-articles = []
-for p in sorted(glob.glob(os.path.join(sys.argv[2], "*.txt"))):
-    articles.append(open(p, encoding="utf-8").read())
-for source, text in zip(summary["sources"], articles):
-    assert source["format"] == "markdown", source
-    assert source["title"] == " ".join(text.splitlines()[0].split()), source
-collapsed = " ".join(" ".join(a.split()) for a in articles)
-for s in summary["sentences"]:
-    assert s["text"] in collapsed, s["text"]
-    for junk in ("](", "**", "_", "[", "/tag/", "https://"):
-        assert junk not in s["text"], s["text"]
+python3 "$(dirname "$0")/check_sample_summary.py" "$TMP/out" "$SAMPLES" markdown \
+  "](" "**" "_" "[" "/tag/" "https://" || fail "markdown: a summary sentence is not an article's"
+
+# Web pages: the sample articles as a news site serves them (a script and a style in the head, a
+# cookie banner, a menu, the headline in the article's header, a byline, a share bar, words in
+# links and emphasis, entities, a photo and its caption, a "read also" box, a newsletter form, a
+# related-articles section and a footer), half of them named .html, half .txt. Both read as
+# HTML: the headline is the title, every summary sentence is one of the article's own, and its
+# span, read as HTML, is its text.
+mkdir "$D/html"
+python3 - "$D/html" "$SAMPLES" <<'PY'
+import glob, html, os, sys
+out, samples = sys.argv[1], sys.argv[2]
+for n, path in enumerate(sorted(glob.glob(os.path.join(samples, "*.txt")))):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    paragraphs = [line for line in lines[1:] if len(line.split()) > 12]
+    body = []
+    for k, paragraph in enumerate(paragraphs):
+        words = [html.escape(w, quote=False) for w in paragraph.split()]
+        words[2] = '<a href="/tag/%d-%d/">' % (n, k) + words[2]
+        words[4] = words[4] + "</a>"
+        words[7] = "<strong>" + words[7] + "</strong>"
+        words[9] = words[9].replace("e", "&#101;", 1)
+        words[10] = words[10].replace("\u00e9", "&eacute;")
+        body.append("<p>" + "\n    ".join(" ".join(words[i:i + 9]) for i in range(0, len(words), 9))
+                    + "</p>")
+        if k == 0:
+            body.append('<figure><img src="a.jpg"><figcaption>Photo %d. AFP</figcaption></figure>' % n)
+            body.append('<div class="share-bar"><a>Partager</a> <a>Tweeter</a></div>')
+        if k == 1:
+            body.append("<aside><h3>Lire aussi</h3><a>Un autre article sur le sujet</a></aside>")
+    page = ['<!DOCTYPE html>', '<html lang="fr"><head><meta charset="utf-8">',
+            "<title>%s | Le Journal</title>" % html.escape(lines[0].strip()),
+            '<script>var t = "<p>pas du texte</p>"; if (a < b) {}</script>',
+            "<style>p > a { color: red }</style></head>", '<body class="article-page">',
+            '<div id="cookie-consent" style="display:none">Nous utilisons des cookies.</div>',
+            '<header class="site-header"><a href="/">Le Journal</a><nav><ul>'
+            "<li><a>Actualité</a></li><li><a>International</a></li></ul></nav></header>",
+            "<main><article><header><h1>%s</h1>" % html.escape(lines[0].strip()),
+            '<p class="byline">Par <a href="/auteur">La Rédaction</a></p></header>']
+    page += body
+    page += ['<form class="newsletter"><label>Votre e-mail</label><button>S\'inscrire</button></form>',
+             '</article><section class="related"><h2>Sur le même sujet</h2>'
+             "<article><h3>Un autre titre</h3><p>Un résumé d'un autre article.</p></article>"
+             "</section></main>", "<footer>&copy; 2025 Le Journal</footer>", "</body></html>"]
+    name = os.path.basename(path)[:-4] + (".html" if n % 2 == 0 else ".txt")
+    open(os.path.join(out, name), "w", encoding="utf-8").write("\n".join(page) + "\n")
+PY
+expect_exit 0 "$PRECIS" summarize --format json "$D/html"
+python3 "$(dirname "$0")/check_attribution.py" "$TMP/out" 100 || fail "attribution (html)"
+python3 "$(dirname "$0")/check_sample_summary.py" "$TMP/out" "$SAMPLES" html \
+  "<" "&" "Partager" "cookies" "Lire aussi" "Photo" "Le Journal" ||
+  fail "html: a summary sentence is not an article's"
+expect_exit 0 "$PRECIS" segment --format json "$D/html"
+python3 - "$TMP/out" <<'PY' || fail "html: the page's furniture reached the sentences"
+import json, sys
+segmented = json.load(open(sys.argv[1], encoding="utf-8"))
+for doc in segmented["documents"]:
+    for s in doc["sentences"]:
+        for junk in ("pas du texte", "color: red", "cookies", "Actualité", "Partager", "AFP",
+                     "Lire aussi", "e-mail", "Un autre titre", "autre article", "2025"):
+            assert junk not in s["text"], (doc["path"], s["text"])
 PY
 
 # Binary and NUL bytes: skipped with a warning; alone, an error naming the folder.

@@ -26,8 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Document doc;
   std::vector<std::string> warnings;
   try {
-    // Bit 5 names the file .md: any text is read as Markdown then, not only text with its marks.
-    if (!decode_document((flags & 32) ? "fuzz.md" : "fuzz.txt", bytes, doc, warnings)) {
+    // Bit 5 names the file .md: any text is read as Markdown then, not only text with its marks;
+    // bit 6 .html: any text is read as a web page.
+    const char* name = (flags & 64) ? "fuzz.html" : (flags & 32) ? "fuzz.md" : "fuzz.txt";
+    if (!decode_document(name, bytes, doc, warnings)) {
       PRECIS_FUZZ_CHECK(!warnings.empty());  // a skipped file is always reported
       return 0;
     }
@@ -35,6 +37,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;  // a reported failure (e.g. a charset ICU cannot open) is an acceptable outcome
   }
   fuzz::check_document(doc, bytes.size());
+  if (doc.format == Document::Format::Html && doc.encoding == "UTF-8") {
+    // A page's text is the file's bytes, or a character reference's replacement (mapped to its
+    // '&'), or what the reader writes between them: spaces, line breaks, a heading's marks.
+    for (std::size_t i = 0; i < doc.text.size(); ++i) {
+      const char c = doc.text[i];
+      const std::size_t from = doc.original_offset(i);
+      PRECIS_FUZZ_CHECK((from < bytes.size() && (bytes[from] == c || bytes[from] == '&')) ||
+                        c == ' ' || c == '\n' || c == '#');
+    }
+  }
   {
     // A collection file's documents tile it: each starts where the one before ends.
     const std::vector<Document> parts = split_collection(doc);
