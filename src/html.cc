@@ -288,13 +288,12 @@ struct Element {
   std::string name;
   std::size_t parent = kNone;
   std::size_t open_event = 0, close_event = 0;
-  bool not_content = false;      // by its name, its role or its being hidden: goes whole
-  bool widget = false;           // by its class or id: goes unless it holds much of the text
-  bool main = false;             // <main>, role="main"
-  bool article = false;          // <article>, role="article"
-  std::size_t text = 0;          // visible bytes inside (not counting what is not content)
-  std::size_t words = 0;         // words inside (for an <h1>)
-  std::size_t first_h1 = kNone;  // the first <h1> inside, itself included
+  bool not_content = false;  // by its name, its role or its being hidden: goes whole
+  bool widget = false;       // by its class or id: goes unless it holds much of the text
+  bool main = false;         // <main>, role="main"
+  bool article = false;      // <article>, role="article"
+  std::size_t text = 0;      // visible bytes inside (not counting what is not content)
+  std::size_t words = 0;     // words inside (for an <h1>)
 };
 
 struct Event {
@@ -330,6 +329,11 @@ bool names_a_widget(const std::string& class_and_id) {
   return std::any_of(std::begin(kWidgetWords), std::end(kWidgetWords), [&](std::string_view word) {
     return class_and_id.find(word) != std::string::npos;
   });
+}
+
+// 1 for <h1> … 6 for <h6>, 0 for any other element.
+int heading_level(const std::string& name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' ? name[1] - '0' : 0;
 }
 
 class TreeBuilder {
@@ -389,10 +393,9 @@ class TreeBuilder {
     if (name == "tr") close_in_scope("tr", {"table", "tbody", "thead", "tfoot"});
     if (name == "option" && !stack_.empty() && tree_.elements[stack_.back()].name == "option")
       pop();
-    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !stack_.empty()) {
-      const std::string& top = tree_.elements[stack_.back()].name;
-      if (top.size() == 2 && top[0] == 'h' && top[1] >= '1' && top[1] <= '6') pop();
-    }
+    if (heading_level(name) > 0 && !stack_.empty() &&
+        heading_level(tree_.elements[stack_.back()].name) > 0)
+      pop();
 
     const bool raw = is_one_of(name, kRawText);
     if (raw) {
@@ -482,7 +485,6 @@ class TreeBuilder {
     element.widget = names_a_widget(class_and_id);
     element.main = element.name == "main" || role == "main";
     element.article = element.name == "article" || role == "article";
-    if (element.name == "h1") element.first_h1 = tree_.elements.size();
     stack_.push_back(tree_.elements.size());
     tree_.events.push_back({Event::Type::Open, stack_.back()});
     tree_.elements.push_back(std::move(element));
@@ -499,7 +501,6 @@ class TreeBuilder {
       if (!element.not_content) {
         parent.text += element.text;
         parent.words += element.words;
-        if (parent.first_h1 == kNone) parent.first_h1 = element.first_h1;
       }
     }
   }
@@ -699,10 +700,6 @@ class Writer {
   int pre_ = 0;
 };
 
-int heading_level(const std::string& name) {
-  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' ? name[1] - '0' : 0;
-}
-
 // The longest part of a <title> around its separators, without the site's name: "Séisme en
 // Turquie : le bilan s'alourdit | Le Monde" gives the headline.
 std::pair<std::size_t, std::size_t> title_headline(std::string_view text, std::size_t begin,
@@ -790,10 +787,20 @@ MappedText page_text(std::string_view input) {
       if (k == ancestor) return true;
     return false;
   };
+  // A widget by its class goes unless it holds much of the text (then it is the content).
+  const auto small_widget = [&](std::size_t k) {
+    return elements[k].widget && elements[k].text < kMaxWidgetShare * page_text_bytes;
+  };
   const auto content_ancestry_kept = [&](std::size_t element) {
     for (std::size_t k = element; k != kNone; k = elements[k].parent)
-      if (elements[k].not_content) return false;
+      if (elements[k].not_content || small_widget(k)) return false;
     return true;
+  };
+  // Marks `element` and its ancestors.
+  const auto ancestry = [&](std::size_t element) {
+    std::vector<bool> marked(elements.size(), false);
+    for (std::size_t k = element; k != kNone; k = elements[k].parent) marked[k] = true;
+    return marked;
   };
   const auto largest = [&](auto&& wanted) {
     std::size_t best = kNone;
@@ -814,6 +821,7 @@ MappedText page_text(std::string_view input) {
 
   // The headline: the first <h1> of the page that is content, when it is in the article or
   // stands above it.
+  const std::vector<bool> holds_root = ancestry(root);
   std::size_t headline = kNone;
   for (std::size_t k = 0; k < elements.size(); ++k) {
     if (elements[k].name != "h1" || !content_ancestry_kept(k)) continue;
@@ -821,20 +829,18 @@ MappedText page_text(std::string_view input) {
       headline = k;
     break;
   }
+  const std::vector<bool> holds_headline = ancestry(headline);
 
   // What goes whole.
   std::vector<bool> dropped(elements.size(), false);
   for (std::size_t k = 0; k < elements.size(); ++k) {
     const Element& element = elements[k];
-    const bool holds_headline = headline != kNone && inside(headline, k);
-    const bool holds_content = root != kNone && inside(root, k);
     if (element.not_content) {
       dropped[k] = true;
     } else if (element.name == "header") {
-      dropped[k] = !holds_headline && (root == kNone || !inside(k, root));
-    } else if (element.widget) {
-      dropped[k] = !holds_headline && !holds_content && k != root &&
-                   element.text < kMaxWidgetShare * page_text_bytes;
+      dropped[k] = !holds_headline[k] && (root == kNone || !inside(k, root));
+    } else if (small_widget(k)) {
+      dropped[k] = !holds_root[k];
     }
   }
 

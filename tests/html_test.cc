@@ -122,6 +122,13 @@ TEST_CASE("html: the headline above the article stays, the site's header does no
         "plus.\n");
 }
 
+TEST_CASE("html: an <h1> inside a widget is no headline", "[html]") {
+  CHECK(text_of(page("<div class=\"newsletter-modal\"><h1>Subscribe to our daily newsletter</h1>"
+                     "</div><h1>Storm floods the city centre</h1><p>Water rose overnight in the "
+                     "streets of the old town.</p>")) ==
+        "# Storm floods the city centre\n\nWater rose overnight in the streets of the old town.\n");
+}
+
 TEST_CASE("html: a page of teasers has no article; a widget that holds the text stays", "[html]") {
   // No <article> holds half the text: the whole body is read.
   CHECK(text_of(page("<article><p>Premier résumé.</p></article>"
