@@ -293,6 +293,7 @@ struct Element {
   bool main = false;         // <main>, role="main"
   bool article = false;      // <article>, role="article"
   std::size_t text = 0;      // visible bytes inside (not counting what is not content)
+  std::size_t own_text = 0;  // the same, not counting widgets (page_text sums it)
   std::size_t words = 0;     // words inside (for an <h1>)
 };
 
@@ -371,6 +372,7 @@ class TreeBuilder {
     }
     Element& element = tree_.elements[stack_.back()];
     element.text += visible_bytes(text);
+    element.own_text += visible_bytes(text);
     element.words += count_words(text);
   }
 
@@ -482,7 +484,9 @@ class TreeBuilder {
     std::string class_and_id = attribute(attributes, "class", present);
     class_and_id += ' ';
     class_and_id += attribute(attributes, "id", present);
-    element.widget = names_a_widget(class_and_id);
+    // The page's own classes say what it holds ("single-post has-comments"), not what it is.
+    element.widget =
+        element.name != "html" && element.name != "body" && names_a_widget(class_and_id);
     element.main = element.name == "main" || role == "main";
     element.article = element.name == "article" || role == "article";
     stack_.push_back(tree_.elements.size());
@@ -781,15 +785,24 @@ MappedText page_text(std::string_view input) {
   std::size_t page_text_bytes = tree.loose_text;
   for (const Element& element : elements)
     if (element.parent == kNone && !element.not_content) page_text_bytes += element.text;
+  // A widget by its class goes unless it holds much of the text (then it is the content).
+  const auto small_widget = [&](std::size_t k) {
+    return elements[k].widget && elements[k].text < kMaxWidgetShare * page_text_bytes;
+  };
+  // The text outside widgets, whatever their size, summed up the tree (an element comes after
+  // its parent): what choosing the content weighs.
+  std::vector<std::size_t> own_text(elements.size());
+  for (std::size_t k = 0; k < elements.size(); ++k) own_text[k] = elements[k].own_text;
+  std::size_t page_own_text = tree.loose_text;
+  for (std::size_t k = elements.size(); k-- > 0;) {
+    if (elements[k].not_content || elements[k].widget) continue;
+    (elements[k].parent == kNone ? page_own_text : own_text[elements[k].parent]) += own_text[k];
+  }
   std::size_t root = kNone;
   const auto inside = [&](std::size_t element, std::size_t ancestor) {
     for (std::size_t k = element; k != kNone; k = elements[k].parent)
       if (k == ancestor) return true;
     return false;
-  };
-  // A widget by its class goes unless it holds much of the text (then it is the content).
-  const auto small_widget = [&](std::size_t k) {
-    return elements[k].widget && elements[k].text < kMaxWidgetShare * page_text_bytes;
   };
   const auto content_ancestry_kept = [&](std::size_t element) {
     for (std::size_t k = element; k != kNone; k = elements[k].parent)
@@ -802,21 +815,22 @@ MappedText page_text(std::string_view input) {
     for (std::size_t k = element; k != kNone; k = elements[k].parent) marked[k] = true;
     return marked;
   };
+  // Shares are of the text outside widgets: a comment thread that outweighs the article does
+  // not make the <main> that holds both the content.
   const auto largest = [&](auto&& wanted) {
     std::size_t best = kNone;
     for (std::size_t k = 0; k < elements.size(); ++k)
-      if (wanted(k) && content_ancestry_kept(k) &&
-          (best == kNone || elements[k].text > elements[best].text))
+      if (wanted(k) && content_ancestry_kept(k) && (best == kNone || own_text[k] > own_text[best]))
         best = k;
     return best;
   };
   const std::size_t main = largest([&](std::size_t k) { return elements[k].main; });
-  if (main != kNone && elements[main].text >= kMinMainShare * page_text_bytes) root = main;
-  const std::size_t scope_text = root == kNone ? page_text_bytes : elements[root].text;
+  if (main != kNone && own_text[main] >= kMinMainShare * page_own_text) root = main;
+  const std::size_t scope_text = root == kNone ? page_own_text : own_text[root];
   const std::size_t article = largest(
       [&](std::size_t k) { return elements[k].article && (root == kNone || inside(k, root)); });
-  if (article != kNone && elements[article].text >= kMinArticleShare * scope_text &&
-      elements[article].text > 0)
+  if (article != kNone && own_text[article] >= kMinArticleShare * scope_text &&
+      own_text[article] > 0)
     root = article;
 
   // The headline: the first <h1> of the page that is content, when it is in the article or

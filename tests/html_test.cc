@@ -122,6 +122,19 @@ TEST_CASE("html: the headline above the article stays, the site's header does no
         "plus.\n");
 }
 
+TEST_CASE("html: a comment thread longer than the article is not the article", "[html]") {
+  std::string comments;
+  for (int k = 0; k < 6; ++k)
+    comments += "<li><p>A reader's comment, long enough to outweigh the article once there are "
+                "a few of them.</p></li>";
+  CHECK(text_of(page("<main><article><h1>Council approves new bike lanes</h1><p>The council "
+                     "voted on Tuesday to build protected bike lanes.</p></article><div "
+                     "id=\"comments\" class=\"comments-area\"><ol>" +
+                     comments + "</ol></div></main>")) ==
+        "# Council approves new bike lanes\n\nThe council voted on Tuesday to build protected bike "
+        "lanes.\n");
+}
+
 TEST_CASE("html: an <h1> inside a widget is no headline", "[html]") {
   CHECK(text_of(page("<div class=\"newsletter-modal\"><h1>Subscribe to our daily newsletter</h1>"
                      "</div><h1>Storm floods the city centre</h1><p>Water rose overnight in the "
