@@ -111,11 +111,11 @@ constexpr std::string_view kNotContentRoles[] = {"navigation",    "banner", "con
 // Words in a class or an id that name a page's widgets (lower case, matched inside the value:
 // "article-share", "RelatedLinks", "c-newsletter-box").
 constexpr std::string_view kWidgetWords[] = {
-    "share",     "sharing", "social",     "related",    "recommend", "newsletter",
-    "subscribe", "promo",   "advert",     "sponsor",    "cookie",    "consent",
-    "gdpr",      "sidebar", "breadcrumb", "pagination", "popup",     "modal",
-    "outbrain",  "taboola", "comments",   "comment-",   "disqus",    "commentaires",
-    "navbar",    "menu",    "footer",     "paywall",    "read-more", "lire-aussi"};
+    "share",      "sharing",    "social",       "related", "recommend",  "newsletter", "subscribe",
+    "promo",      "advert",     "sponsor",      "cookie",  "consent",    "gdpr",       "sidebar",
+    "breadcrumb", "pagination", "popup",        "modal",   "outbrain",   "taboola",    "comments",
+    "comment-",   "disqus",     "commentaires", "navbar",  "navigation", "menu",       "footer",
+    "paywall",    "read-more",  "lire-aussi"};
 
 // A token of the page, as HTML5's tokenizer reads it.
 struct Token {

@@ -112,7 +112,8 @@ TEST_CASE("html: what surrounds the article goes", "[html]") {
 TEST_CASE("html: the headline above the article stays, the site's header does not", "[html]") {
   const std::string input = page(
       "<header><div class=\"logo\">Le Journal</div><h1>Le bilan du séisme s'alourdit</h1>"
-      "</header>\n<div class=\"byline\">Par Jean Dupont</div>\n"
+      "</header>\n<div class=\"navigation navigation--wide\"><a>Accueil</a> <a>Monde</a></div>\n"
+      "<div class=\"byline\">Par Jean Dupont</div>\n"
       "<article><p>Le texte de l'article, un premier paragraphe, qui raconte ce qui s'est "
       "passé.</p><p>Un autre paragraphe, plus loin, qui en dit un peu plus.</p></article>"
       "<article><p>Court.</p></article>");
@@ -125,8 +126,9 @@ TEST_CASE("html: the headline above the article stays, the site's header does no
 TEST_CASE("html: a comment thread longer than the article is not the article", "[html]") {
   std::string comments;
   for (int k = 0; k < 6; ++k)
-    comments += "<li><p>A reader's comment, long enough to outweigh the article once there are "
-                "a few of them.</p></li>";
+    comments +=
+        "<li><p>A reader's comment, long enough to outweigh the article once there are "
+        "a few of them.</p></li>";
   CHECK(text_of(page("<main><article><h1>Council approves new bike lanes</h1><p>The council "
                      "voted on Tuesday to build protected bike lanes.</p></article><div "
                      "id=\"comments\" class=\"comments-area\"><ol>" +
