@@ -833,16 +833,35 @@ MappedText page_text(std::string_view input) {
       own_text[article] > 0)
     root = article;
 
-  // The headline: the first <h1> of the page that is content, when it is in the article or
-  // stands above it.
+  // The headline: the article's first <h1>, or else the nearest one above it; on a page that
+  // marks no content, its first <h1> that is not a link's (a site's logo: "<h1><a href="/">France
+  // 24 - International news 24/7</a></h1>" stood above the article's own <h1>). Other <h1>s are
+  // written as subheads.
   const std::vector<bool> holds_root = ancestry(root);
-  std::size_t headline = kNone;
-  for (std::size_t k = 0; k < elements.size(); ++k) {
+  // A heading that is all a link's text, or inside a link.
+  const auto is_link = [&](std::size_t heading) {
+    for (std::size_t k = elements[heading].parent; k != kNone; k = elements[k].parent)
+      if (elements[k].name == "a") return true;
+    for (std::size_t e = elements[heading].open_event + 1; e < elements[heading].close_event; ++e)
+      if (tree.events[e].type == Event::Type::Open &&
+          elements[tree.events[e].element].name == "a" &&
+          elements[tree.events[e].element].text == elements[heading].text)
+        return true;
+    return false;
+  };
+  std::size_t headline = kNone, first_h1 = kNone, above_root = kNone;
+  for (std::size_t k = 0; k < elements.size() && headline == kNone; ++k) {
     if (elements[k].name != "h1" || !content_ancestry_kept(k)) continue;
-    if (root == kNone || inside(k, root) || elements[k].close_event < elements[root].open_event)
+    if (root == kNone) {
+      if (first_h1 == kNone) first_h1 = k;
+      if (!is_link(k)) headline = k;
+    } else if (inside(k, root)) {
       headline = k;
-    break;
+    } else if (elements[k].close_event < elements[root].open_event) {
+      above_root = k;
+    }
   }
+  if (headline == kNone) headline = root == kNone ? first_h1 : above_root;
   const std::vector<bool> holds_headline = ancestry(headline);
 
   // What goes whole.
@@ -877,7 +896,7 @@ MappedText page_text(std::string_view input) {
             break;
           }
           if (const int level = heading_level(element.name); level > 0) {
-            writer.heading(level);
+            writer.heading(level == 1 && event.element != headline ? 2 : level);
           } else if (is_one_of(element.name, kBlock)) {
             writer.paragraph_break();
           }

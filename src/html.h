@@ -31,8 +31,9 @@ bool looks_like_html(std::string_view text);
 //   the page's text or the headline;
 // - when the page marks its content, the text is the <main> (or role="main") and, inside it, the
 //   <article> (role="article") that holds most of its text, if that is 60% of it or more (text
-//   outside widgets: a long comment thread beside the article does not count); the headline (the
-//   first <h1> outside widgets) is kept when it stands above that article;
+//   outside widgets: a long comment thread beside the article does not count); the headline is
+//   the article's first <h1>, or the nearest above it (kept), or on a page that marks no content
+//   its first <h1> that is not a link's (a site's logo); other <h1>s are written as subheads;
 // - each block (<p>, <div>, <li>, a cell …) is a paragraph of its own, <br> a line break, white
 //   space collapses to one space (but not in <pre>), character references are decoded (all of
 //   HTML5's names, numeric ones, the names browsers accept without ';'), and a heading becomes a

@@ -137,6 +137,21 @@ TEST_CASE("html: a comment thread longer than the article is not the article", "
         "lanes.\n");
 }
 
+TEST_CASE("html: a site's logo in an <h1> is no headline", "[html]") {
+  // Above the article's own <h1>: the article's is the headline, and the logo is not read.
+  CHECK(text_of(page("<div class=\"logo\"><h1><a href=\"/\">France 24 - International news "
+                     "24/7</a></h1></div><article><h1>Third blogger hacked to death</h1><p>A "
+                     "blogger was killed on Tuesday in the north-east of the country.</p>"
+                     "</article>")) ==
+        "# Third blogger hacked to death\n\nA blogger was killed on Tuesday in the north-east of "
+        "the country.\n");
+  // On a page that marks no article, the logo is a subhead for the cleaner to drop.
+  CHECK(text_of(page("<h1><a href=\"/\">France 24 - International news 24/7</a></h1><h1>Third "
+                     "blogger hacked to death</h1><p>A blogger was killed.</p>")) ==
+        "## France 24 - International news 24/7\n\n# Third blogger hacked to death\n\nA blogger "
+        "was killed.\n");
+}
+
 TEST_CASE("html: an <h1> inside a widget is no headline", "[html]") {
   CHECK(text_of(page("<div class=\"newsletter-modal\"><h1>Subscribe to our daily newsletter</h1>"
                      "</div><h1>Storm floods the city centre</h1><p>Water rose overnight in the "
