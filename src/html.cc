@@ -111,11 +111,11 @@ constexpr std::string_view kNotContentRoles[] = {"navigation",    "banner", "con
 // Words in a class or an id that name a page's widgets (lower case, matched inside the value:
 // "article-share", "RelatedLinks", "c-newsletter-box").
 constexpr std::string_view kWidgetWords[] = {
-    "share",      "sharing",    "social",       "related", "recommend",  "newsletter", "subscribe",
-    "promo",      "advert",     "sponsor",      "cookie",  "consent",    "gdpr",       "sidebar",
-    "breadcrumb", "pagination", "popup",        "modal",   "outbrain",   "taboola",    "comments",
-    "comment-",   "disqus",     "commentaires", "navbar",  "navigation", "menu",       "footer",
-    "paywall",    "read-more",  "lire-aussi"};
+    "share",      "sharing",    "social",    "related",      "recommend", "newsletter", "subscribe",
+    "promo",      "advert",     "sponsor",   "cookie",       "consent",   "gdpr",       "sidebar",
+    "breadcrumb", "pagination", "popup",     "modal",        "outbrain",  "taboola",    "feedback",
+    "comments",   "comment-",   "disqus",    "commentaires", "navbar",    "navigation", "menu",
+    "footer",     "paywall",    "read-more", "lire-aussi"};
 
 // A token of the page, as HTML5's tokenizer reads it.
 struct Token {
@@ -326,10 +326,29 @@ std::size_t visible_bytes(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return !is_space(c); }));
 }
 
+// Classes that hide an element (CSS frameworks' and screen readers' conventions), compared with
+// whole class names: NYT's "reader-satisfaction-survey prompt feedback-prompt hidden" put "We're
+// interested in your feedback on this page." in the text.
+constexpr std::string_view kHidingClasses[] = {"hidden",         "hide",
+                                               "d-none",         "is-hidden",
+                                               "sr-only",        "visually-hidden",
+                                               "visuallyhidden", "screen-reader-text",
+                                               "off-screen",     "offscreen"};
+
 bool names_a_widget(const std::string& class_and_id) {
-  return std::any_of(std::begin(kWidgetWords), std::end(kWidgetWords), [&](std::string_view word) {
-    return class_and_id.find(word) != std::string::npos;
-  });
+  if (std::any_of(std::begin(kWidgetWords), std::end(kWidgetWords), [&](std::string_view word) {
+        return class_and_id.find(word) != std::string::npos;
+      }))
+    return true;
+  for (std::size_t at = 0; at < class_and_id.size();) {
+    while (at < class_and_id.size() && is_space(class_and_id[at])) ++at;
+    std::size_t end = at;
+    while (end < class_and_id.size() && !is_space(class_and_id[end])) ++end;
+    if (end > at && is_one_of(std::string_view(class_and_id).substr(at, end - at), kHidingClasses))
+      return true;
+    at = end;
+  }
+  return false;
 }
 
 // 1 for <h1> … 6 for <h6>, 0 for any other element.

@@ -27,7 +27,8 @@ bool looks_like_html(std::string_view text);
 //   <footer>, <figure> (a photo and its caption), a <header> without the <h1>, hidden elements
 //   (hidden, aria-hidden, display:none), ARIA landmarks that are not the content (navigation,
 //   banner, contentinfo, complementary, search), and elements whose class or id names a widget
-//   (share, social, related, newsletter, comments, cookie, advert …) unless they hold a third of
+//   (share, social, related, newsletter, comments, cookie, advert …) or hides them (a class
+//   "hidden", "sr-only", "visually-hidden" …) unless they hold a third of
 //   the page's text or the headline;
 // - when the page marks its content, the text is the <main> (or role="main") and, inside it, the
 //   <article> (role="article") that holds most of its text, if that is 60% of it or more (text

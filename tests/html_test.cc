@@ -99,6 +99,8 @@ TEST_CASE("html: what surrounds the article goes", "[html]") {
       "<figure><img src=\"a.jpg\"><figcaption>Une photo. AFP</figcaption></figure>\n"
       "<aside><h3>Lire aussi</h3><a>Autre article</a></aside>\n"
       "<p hidden>Texte cach&eacute;.</p><p aria-hidden=\"true\">Aussi cach&eacute;.</p>\n"
+      "<div class=\"survey feedback-prompt hidden\"><p>Votre avis nous int&eacute;resse.</p></div>"
+      "<span class=\"sr-only\">Image :</span>\n"
       "<h2>Un intertitre</h2><p>Second paragraphe de l'article, lui aussi assez long.</p>\n"
       "<form><label>Votre e-mail</label><button>S'inscrire</button></form>\n"
       "</article>\n<section class=\"related-articles\"><h2>Sur le m&ecirc;me sujet</h2>"
