@@ -28,8 +28,8 @@ bool looks_like_html(std::string_view text);
 //   (hidden, aria-hidden, display:none), ARIA landmarks that are not the content (navigation,
 //   banner, contentinfo, complementary, search), and elements whose class or id names a widget
 //   (share, social, related, newsletter, comments, cookie, advert …) or hides them (a class
-//   "hidden", "sr-only", "visually-hidden" …) unless they hold a third of
-//   the page's text or the headline;
+//   "hidden", "sr-only", "visually-hidden" …) unless they hold a third of the page's text or
+//   the content chosen below;
 // - when the page marks its content, the text is the <main> (or role="main") and, inside it, the
 //   <article> (role="article") that holds most of its text, if that is 60% of it or more (text
 //   outside widgets: a long comment thread beside the article does not count); the headline is
