@@ -305,6 +305,12 @@ constexpr std::array kPhrases = {
     Phrase{"publié par", Reach::Opening},
     Phrase{"lire aussi", Reach::Prompt},
     Phrase{"à lire aussi", Reach::Prompt},
+    // A link to another article ("Lire : Que sont les IMSI-catchers …", Le Monde). Not
+    // "Revivez …", which announces a live page's replay but is also its headline ("Revivez l'acte
+    // 25 des gilets jaunes": 5 OrangeSum titles).
+    Phrase{"lire :", Reach::Prompt},
+    Phrase{"lire:", Reach::Prompt},
+    Phrase{"lire également", Reach::Prompt},
     Phrase{"voir aussi", Reach::Prompt},
     Phrase{"read more", Reach::Prompt},
     Phrase{"mis à jour le", Reach::Prompt},

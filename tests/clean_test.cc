@@ -713,6 +713,8 @@ TEST_CASE("boilerplate phrases: case, apostrophes, whole words", "[clean]") {
       "Inscrivez-vous à la lettre d’information.",
       // A prompt or a page stamp that opens the line, after marks or a link number.
       "» Lire aussi : Inondations, les routes coupées ce dimanche",
+      "Lire : Que sont les IMSI-catchers, ces valises qui espionnent les téléphones portables ?",
+      "Lire également: le calendrier des travaux",
       "[8]Partager sur Facebook [9]Partager sur X [10]Partager sur LinkedIn",
       "Subscribe to receive email notifications when we publish new content.",
       "Mis à jour le 22/09/2025 à 15h02",
@@ -782,6 +784,7 @@ TEST_CASE("boilerplate phrases do not take real sentences", "[clean]") {
       // A prompt's words inside a sentence (rpm2_fr_dev has the first two).
       "Il était difficile de ne pas lire aussi les arrière-pensées du président.",
       "Pouvait-on lire aussi sur les tee-shirts des manifestants.",
+      "On pouvait y lire : « Le pouvoir au peuple ».",
       "Le registre, mis à jour le 3 mars, recense 1 200 victimes.",
       "Readers can read more about the call on the ministry's website.",
       // A widget's name opening a sentence longer than a label (an OrangeSum lede).
