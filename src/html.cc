@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,8 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // A tag's or an entity's name longer than this is read no further (HTML5's longest entity name
 // has 31 characters; no element's name comes near).
 constexpr std::size_t kMaxNameBytes = 32;
+// The longest of the names browsers accept without ';' ("frac34", "plusmn").
+constexpr std::size_t kMaxLegacyNameBytes = 6;
 // A widget (a share bar, a "related" box) that holds this share of the page's text or more is
 // the content after all: a page whose article sits in <div class="main sidebar-layout">.
 constexpr double kMaxWidgetShare = 1.0 / 3.0;
@@ -295,6 +298,8 @@ struct Element {
   std::size_t text = 0;      // visible bytes inside (not counting what is not content)
   std::size_t own_text = 0;  // the same, not counting widgets (page_text sums it)
   std::size_t words = 0;     // words inside (for an <h1>)
+  bool block = false;        // one of kBlock: a paragraph of its own
+  bool scope = false;        // one of kScopeBoundary
 };
 
 struct Event {
@@ -401,7 +406,7 @@ class TreeBuilder {
       tree_.events.push_back({Event::Type::LineBreak});
       return;
     }
-    if (is_one_of(name, kClosesParagraph)) close_in_scope("p", {});
+    if (open_p_ > 0 && is_one_of(name, kClosesParagraph)) close_in_scope("p", {});
     if (name == "li") close_in_scope("li", {"ul", "ol", "menu"});
     if (name == "dd" || name == "dt") {
       close_in_scope("dd", {"dl"});
@@ -418,12 +423,14 @@ class TreeBuilder {
         heading_level(tree_.elements[stack_.back()].name) > 0)
       pop();
 
-    const bool raw = is_one_of(name, kRawText);
+    // In <svg> and <math>, <title> and <style> are ordinary elements ("<svg><title/></svg>").
+    const bool raw = foreign_depth_ == 0 && is_one_of(name, kRawText);
     if (raw) {
       const std::size_t content_begin = tokenizer_.position();
       const std::size_t content_end =
           name == "plaintext" ? text_.size() : tokenizer_.raw_text_end(name);
-      if (name == "title" && tree_.title_begin == kNone && !in_foreign_content()) {
+      // An unclosed <title> swallows the page, as in a browser, but is no headline.
+      if (name == "title" && tree_.title_begin == kNone && content_end < text_.size()) {
         tree_.title_begin = content_begin;
         tree_.title_end = content_end;
       }
@@ -440,7 +447,7 @@ class TreeBuilder {
     push(token);
     // A raw-text element's content is not the page's text; "<div/>" in a page means "<div>", but
     // "<svg/>", "<path/>" are empty, as they are in XML.
-    if (raw || (token.self_closing && in_foreign_content())) pop();
+    if (raw || (token.self_closing && foreign_depth_ > 0)) pop();
   }
 
   void end_tag(const std::string& name) {
@@ -449,37 +456,40 @@ class TreeBuilder {
       return;
     }
     if (name == "body" || name == "html") return;  // text after them is still the body's
+    // "</h2>" closes whichever heading is open ("<h1>Title</h2>"), as in a browser.
+    const bool heading = heading_level(name) > 0;
+    if (heading ? open_headings_ == 0 : open_count(name) == 0) return;  // nothing to close
     const bool special = is_one_of(name, kBlock);
     for (std::size_t k = stack_.size(); k-- > 0;) {
-      const std::string& open = tree_.elements[stack_[k]].name;
-      if (open == name) {
+      const Element& open = tree_.elements[stack_[k]];
+      if (heading ? heading_level(open.name) > 0 : open.name == name) {
         while (stack_.size() > k) pop();
         return;
       }
       // An inline element's end tag does not close a block it is not in ("</span>" inside a
       // <div> opened after the <span>); a block's stops at a table's or a button's scope.
-      if ((!special && is_one_of(open, kBlock)) || is_one_of(open, kScopeBoundary)) return;
+      if ((!special && open.block) || open.scope) return;
     }
+  }
+
+  int open_count(const std::string& name) const {
+    const auto found = open_names_.find(name);
+    return found == open_names_.end() ? 0 : found->second;
   }
 
   // Closes the innermost open `name`, unless one of `boundaries` or a scope marker comes first.
-  void close_in_scope(std::string_view name, std::initializer_list<std::string_view> boundaries) {
+  void close_in_scope(const std::string& name, std::initializer_list<std::string_view> boundaries) {
+    if (open_count(name) == 0) return;
     for (std::size_t k = stack_.size(); k-- > 0;) {
-      const std::string& open = tree_.elements[stack_[k]].name;
-      if (open == name) {
+      const Element& open = tree_.elements[stack_[k]];
+      if (open.name == name) {
         while (stack_.size() > k) pop();
         return;
       }
-      if (is_one_of(open, kScopeBoundary) ||
-          std::find(boundaries.begin(), boundaries.end(), open) != boundaries.end())
+      if (open.scope ||
+          std::find(boundaries.begin(), boundaries.end(), open.name) != boundaries.end())
         return;
     }
-  }
-
-  bool in_foreign_content() const {
-    return std::any_of(stack_.begin(), stack_.end(), [&](std::size_t k) {
-      return tree_.elements[k].name == "svg" || tree_.elements[k].name == "math";
-    });
   }
 
   void push(const Token& token) {
@@ -508,6 +518,9 @@ class TreeBuilder {
         element.name != "html" && element.name != "body" && names_a_widget(class_and_id);
     element.main = element.name == "main" || role == "main";
     element.article = element.name == "article" || role == "article";
+    element.block = is_one_of(element.name, kBlock);
+    element.scope = is_one_of(element.name, kScopeBoundary);
+    count_open(element.name, +1);
     stack_.push_back(tree_.elements.size());
     tree_.events.push_back({Event::Type::Open, stack_.back()});
     tree_.elements.push_back(std::move(element));
@@ -517,6 +530,7 @@ class TreeBuilder {
     const std::size_t index = stack_.back();
     stack_.pop_back();
     Element& element = tree_.elements[index];
+    count_open(element.name, -1);
     element.close_event = tree_.events.size();
     tree_.events.push_back({Event::Type::Close, index});
     if (element.parent != kNone) {
@@ -528,10 +542,21 @@ class TreeBuilder {
     }
   }
 
+  // What is open, counted, so that an end tag or an implied end with nothing to close costs no
+  // walk down the stack (a page of unmatched "</b>" under 500 open <span>s took seconds).
+  void count_open(const std::string& name, int delta) {
+    open_names_[name] += delta;
+    if (name == "p") open_p_ += delta;
+    if (heading_level(name) > 0) open_headings_ += delta;
+    if (name == "svg" || name == "math") foreign_depth_ += delta;
+  }
+
   std::string_view text_;
   Tokenizer tokenizer_;
   Tree tree_;
   std::vector<std::size_t> stack_;
+  std::unordered_map<std::string, int> open_names_;
+  int open_p_ = 0, open_headings_ = 0, foreign_depth_ = 0;
 };
 
 // The UTF-8 bytes of code point `cp`, as HTML5 reads a numeric character reference.
@@ -542,7 +567,11 @@ std::string utf8_of_reference(std::uint32_t cp) {
       0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
       0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
   if (cp >= 0x80 && cp <= 0x9F) cp = kWindows1252[cp - 0x80];
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  // No control character reaches the text (HTML5 emits them, as parse errors): "&#1;", "&#x7F;"
+  // and the C1 codes Windows-1252 leaves unassigned ("&#x81;") are invisible junk.
+  const bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r') ||
+                       (cp >= 0x7F && cp <= 0x9F);
+  if (control || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   std::string out;
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -589,13 +618,25 @@ std::size_t read_reference(std::string_view text, std::size_t at, std::string& r
   const std::string_view name = text.substr(name_begin, k - name_begin);
   if (name.empty()) return 0;
   const bool terminated = k < text.size() && text[k] == ';';
-  const auto found =
-      std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
-                       [](const Entity& e, std::string_view n) { return e.name < n; });
-  if (found == std::end(kEntities) || found->name != name || (!terminated && !found->legacy))
-    return 0;
-  replacement = found->utf8;
-  return k + (terminated ? 1 : 0) - at;
+  const auto lookup = [](std::string_view wanted) -> const Entity* {
+    const auto found =
+        std::lower_bound(std::begin(kEntities), std::end(kEntities), wanted,
+                         [](const Entity& e, std::string_view n) { return e.name < n; });
+    return found != std::end(kEntities) && found->name == wanted ? &*found : nullptr;
+  };
+  if (const Entity* entity = lookup(name); entity && (terminated || entity->legacy)) {
+    replacement = entity->utf8;
+    return k + (terminated ? 1 : 0) - at;
+  }
+  // A legacy name stands without its ';' before more letters, as browsers read text:
+  // "&copy2024" is "©2024", "&notit;" is "¬it;" (the longest such name that opens the run).
+  for (std::size_t length = std::min(name.size() - 1, kMaxLegacyNameBytes); length >= 2; --length) {
+    if (const Entity* entity = lookup(name.substr(0, length)); entity && entity->legacy) {
+      replacement = entity->utf8;
+      return 1 + length;
+    }
+  }
+  return 0;
 }
 
 // The text being written, with HTML's white space rules: runs collapse to one space, and a
@@ -626,11 +667,12 @@ class Writer {
       const char c = input_[at];
       if (is_space(c)) {
         if (pre_ > 0 && c == '\n') {
-          line_break();
-        } else if (pre_ > 0) {
+          flush();
+          append("\n", at, at + 1);
+        } else if (pre_ > 0 && c != '\r') {
           flush();
           append(" ", at, at + 1);
-        } else if (space_at_ == kNone) {
+        } else if (pre_ == 0 && space_at_ == kNone) {
           space_at_ = at;
         }
         ++at;
@@ -639,8 +681,14 @@ class Writer {
       if (c == '&') {
         std::string replacement;
         const std::size_t length = read_reference(input_.substr(0, end), at, replacement);
+        if (length > 0 && replacement == "\xC2\xA0" && pre_ == 0) {
+          // A no-break space is white space to every later stage ("10&nbsp;000" reads "10
+          // 000"), and collapses with the white space around it ("<p>&nbsp;</p>" is empty).
+          if (space_at_ == kNone) space_at_ = at;
+          at += length;
+          continue;
+        }
         if (length > 0) {
-          // A no-break space is a space to every later stage ("10&nbsp;000" reads "10 000").
           if (replacement == "\xC2\xA0") replacement = " ";
           flush();
           append(replacement, at, at + length);
@@ -809,13 +857,20 @@ MappedText page_text(std::string_view input) {
     return elements[k].widget && elements[k].text < kMaxWidgetShare * page_text_bytes;
   };
   // The text outside widgets, whatever their size, summed up the tree (an element comes after
-  // its parent): what choosing the content weighs.
+  // its parent): what choosing the content weighs. A widget that holds a <main>, an <article>
+  // or an <h1> is a wrapper ("<div class="content sidebar-layout"><article>"), and counts.
   std::vector<std::size_t> own_text(elements.size());
-  for (std::size_t k = 0; k < elements.size(); ++k) own_text[k] = elements[k].own_text;
+  std::vector<bool> holds_marked(elements.size(), false);
+  for (std::size_t k = 0; k < elements.size(); ++k) {
+    own_text[k] = elements[k].own_text;
+    holds_marked[k] = elements[k].main || elements[k].article || elements[k].name == "h1";
+  }
   std::size_t page_own_text = tree.loose_text;
   for (std::size_t k = elements.size(); k-- > 0;) {
-    if (elements[k].not_content || elements[k].widget) continue;
-    (elements[k].parent == kNone ? page_own_text : own_text[elements[k].parent]) += own_text[k];
+    const std::size_t parent = elements[k].parent;
+    if (parent != kNone && holds_marked[k]) holds_marked[parent] = true;
+    if (elements[k].not_content || (elements[k].widget && !holds_marked[k])) continue;
+    (parent == kNone ? page_own_text : own_text[parent]) += own_text[k];
   }
   std::size_t root = kNone;
   const auto inside = [&](std::size_t element, std::size_t ancestor) {
@@ -844,7 +899,8 @@ MappedText page_text(std::string_view input) {
     return best;
   };
   const std::size_t main = largest([&](std::size_t k) { return elements[k].main; });
-  if (main != kNone && own_text[main] >= kMinMainShare * page_own_text) root = main;
+  if (main != kNone && own_text[main] > 0 && own_text[main] >= kMinMainShare * page_own_text)
+    root = main;
   const std::size_t scope_text = root == kNone ? page_own_text : own_text[root];
   const std::size_t article = largest(
       [&](std::size_t k) { return elements[k].article && (root == kNone || inside(k, root)); });
@@ -910,8 +966,10 @@ MappedText page_text(std::string_view input) {
         case Event::Type::Open: {
           const Element& element = elements[event.element];
           if (dropped[event.element]) {
+            // A block goes with its paragraph; an inline element ("<span class="sr-only">", an
+            // icon's <svg>, a <button>) goes from inside its sentence, which goes on.
             e = element.close_event;
-            writer.paragraph_break();
+            if (element.block) writer.paragraph_break();
             break;
           }
           if (const int level = heading_level(element.name); level > 0) {

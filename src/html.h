@@ -30,18 +30,25 @@ bool looks_like_html(std::string_view text);
 //   (share, social, related, newsletter, comments, cookie, advert …) or hides them (a class
 //   "hidden", "sr-only", "visually-hidden" …) unless they hold a third of the page's text or
 //   the content chosen below;
-// - when the page marks its content, the text is the <main> (or role="main") and, inside it, the
-//   <article> (role="article") that holds most of its text, if that is 60% of it or more (text
-//   outside widgets: a long comment thread beside the article does not count); the headline is
+// - when the page marks its content, the text is the <main> (or role="main"), if it holds a
+//   third of the page's text, and inside it the <article> (role="article") that holds most of its
+//   text, if that is 60% of it or more (text outside widgets: a long comment thread beside the
+//   article does not count, but a wrapper named after its sidebar that holds the article does);
+//   the headline is
 //   the article's first <h1>, or the nearest above it (kept), or on a page that marks no content
 //   its first <h1> that is not a link's (a site's logo); other <h1>s are written as subheads;
-// - each block (<p>, <div>, <li>, a cell …) is a paragraph of its own, <br> a line break, white
-//   space collapses to one space (but not in <pre>), character references are decoded (all of
-//   HTML5's names, numeric ones, the names browsers accept without ';'), and a heading becomes a
+// - each block (<p>, <div>, <li>, a cell …) is a paragraph of its own, <br> a line break (a space
+//   after a sentence), an inline element that goes (an icon, a screen reader's label) leaves its
+//   sentence whole, white space and no-break spaces collapse to one space (but not in <pre>),
+//   character references are decoded (all of HTML5's names, numeric ones but control characters,
+//   the names browsers accept without ';': "&copy2024"), and a heading becomes a
 //   Markdown heading ("# ", "## " …; these bytes are mapped to the heading's text), for the cleaner
 //   to take the first one as the title and drop the others as subheads;
 // - without an <h1> of three words or more, the <title> is the first heading: the longest of
-//   its parts around " | ", " - ", " – " or " — " (the site's name goes).
+//   its parts around " | ", " - ", " – " or " — " (the site's name goes);
+// - elements nest 512 deep at most: deeper start tags are read as text-less (a page of 100,000
+//   unclosed <div>s stays linear), and what is open is counted so that an end tag with nothing to
+//   close costs no walk.
 MappedText page_text(std::string_view text);
 
 }  // namespace precis::html

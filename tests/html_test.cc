@@ -204,6 +204,44 @@ TEST_CASE("html: broken pages read as browsers read them", "[html]") {
   CHECK(text_of(deep + "Fond.") == "Fond.\n");
 }
 
+TEST_CASE("html: an inline element that goes leaves its sentence whole", "[html]") {
+  CHECK(text_of(page("<p>Read <a href=\"x\">the report<svg><path/></svg></a> published today.</p>"
+                     "<p>Words<span class=\"sr-only\"> (opens a new window)</span> go on, "
+                     "<button>Share</button>here.</p>")) ==
+        "Read the report published today.\n\nWords go on, here.\n");
+}
+
+TEST_CASE("html: a wrapper named after its sidebar still holds the article", "[html]") {
+  const std::string article =
+      "<article><p>The council voted on Tuesday to build protected bike "
+      "lanes on Main Street, ending a debate of two years.</p></article>";
+  CHECK(text_of(page("<div class=\"content sidebar-layout\">" + article +
+                     "</div><main><p>Skip to content</p></main>")) ==
+        "The council voted on Tuesday to build protected bike lanes on Main Street, ending a "
+        "debate of two years.\n");
+  CHECK(text_of(page("<main></main><div class=\"layout with-sidebar\"><p>The text of the "
+                     "article.</p></div>")) == "The text of the article.\n");
+}
+
+TEST_CASE("html: foreign content, headings' end tags, white space, references", "[html]") {
+  // In <svg>, <title/> is an ordinary element, not raw text that swallows the page.
+  CHECK(text_of(page("<svg><title/></svg><p>Article text here.</p>")) == "Article text here.\n");
+  // "</h2>" closes an <h1>: the headline does not hold the article.
+  CHECK(text_of(page("<h1>Storm floods the old city</h2><article><p>Water rose in the streets "
+                     "overnight.</p></article>")) ==
+        "# Storm floods the old city\n\nWater rose in the streets overnight.\n");
+  // A no-break space collapses with white space; a paragraph of one is empty.
+  CHECK(text_of(page("<p>First.</p><p>&nbsp;</p><p>Second &nbsp; word.</p><p>&nbsp;Third.</p>")) ==
+        "First.\n\nSecond word.\n\nThird.\n");
+  // <pre> keeps its lines, blank ones too, without a CR's trailing space.
+  CHECK(text_of(page("<pre>a.\r\nb\n\nc</pre>")) == "a.\nb\n\nc\n");
+  // Control characters are no text; a legacy name stands without its ';' before letters.
+  CHECK(text_of(page("<p>&#1;x&#x81;y&#x7F; &copy2024 &notit;</p>")) ==
+        "\xEF\xBF\xBDx\xEF\xBF\xBDy\xEF\xBF\xBD ©2024 ¬it;\n");
+  // An unclosed <title> swallows the page, as in a browser, and gives no headline.
+  CHECK(text_of("<html><head><title>News<p>Article text.</p>") == "");
+}
+
 TEST_CASE("html: a page read, cleaned and segmented", "[html]") {
   const std::string input = page(
       "<nav><ul><li><a>Accueil</a></li><li><a>International</a></li></ul></nav>\n"
