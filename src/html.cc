@@ -913,11 +913,15 @@ MappedText page_text(std::string_view input) {
   // 24 - International news 24/7</a></h1>" stood above the article's own <h1>). Other <h1>s are
   // written as subheads.
   const std::vector<bool> holds_root = ancestry(root);
-  // A heading that is all a link's text, or inside a link.
+  // A heading that is all a link's text, or inside a link. The link opens the heading: only its
+  // first few events are read, whatever the heading holds.
+  constexpr std::size_t kLinkEvents = 4;
   const auto is_link = [&](std::size_t heading) {
     for (std::size_t k = elements[heading].parent; k != kNone; k = elements[k].parent)
       if (elements[k].name == "a") return true;
-    for (std::size_t e = elements[heading].open_event + 1; e < elements[heading].close_event; ++e)
+    const std::size_t end =
+        std::min(elements[heading].close_event, elements[heading].open_event + 1 + kLinkEvents);
+    for (std::size_t e = elements[heading].open_event + 1; e < end; ++e)
       if (tree.events[e].type == Event::Type::Open &&
           elements[tree.events[e].element].name == "a" &&
           elements[tree.events[e].element].text == elements[heading].text)
