@@ -14,6 +14,11 @@ namespace {
 // linear: deeper start tags are read as text-less).
 constexpr std::size_t kMaxDepth = 512;
 
+template <std::size_t N>
+bool is_one_of(std::string_view name, const std::string_view (&names)[N]) {
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
 // HTML5's void elements: no content, no end tag.
 constexpr std::string_view kVoid[] = {"area",  "base",  "br",     "col",     "embed", "hr",
                                       "img",   "input", "link",   "meta",    "param", "source",

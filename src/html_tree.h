@@ -4,7 +4,6 @@
 // reader.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -43,11 +42,6 @@ inline bool starts_with_ignoring_case(std::string_view text, std::string_view pr
   for (std::size_t i = 0; i < prefix.size(); ++i)
     if (lower(text[i]) != prefix[i]) return false;
   return true;
-}
-
-template <std::size_t N>
-inline bool is_one_of(std::string_view name, const std::string_view (&names)[N]) {
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
 // An element of the tree, as much of it as choosing the article's text needs.
